@@ -1,0 +1,23 @@
+#pragma once
+// One add_<command> per subcommand file: each registers its options and sets ctx.action.
+
+#include <CLI/CLI.hpp>
+
+#include "context.hpp"
+
+namespace gover::cli {
+
+void add_install(CLI::App& app, Context& ctx);
+void add_uninstall(CLI::App& app, Context& ctx);
+void add_list(CLI::App& app, Context& ctx);
+void add_list_remote(CLI::App& app, Context& ctx);
+void add_use(CLI::App& app, Context& ctx);
+void add_current(CLI::App& app, Context& ctx);
+void add_which(CLI::App& app, Context& ctx);
+void add_exec(CLI::App& app, Context& ctx);
+void add_shell(CLI::App& app, Context& ctx);
+void add_init(CLI::App& app, Context& ctx);
+void add_doctor(CLI::App& app, Context& ctx);
+void add_complete(CLI::App& app, Context& ctx);
+
+} // namespace gover::cli

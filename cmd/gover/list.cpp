@@ -1,0 +1,15 @@
+// Placeholder: `gover list` is not built yet.
+#include "commands.hpp"
+#include "output.hpp"
+
+namespace gover::cli {
+
+void add_list(CLI::App& app, Context& ctx) {
+    app.add_subcommand("list", "(not built yet)")->callback([&ctx] {
+        ctx.action = [] {
+            return report(Error{ErrorCode::internal, "gover list is not built yet", ""});
+        };
+    });
+}
+
+} // namespace gover::cli
