@@ -13,3 +13,10 @@ if(GOVER_SANITIZE)
                                                     -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
   target_link_options(gover_sanitizers INTERFACE -fsanitize=address,undefined)
 endif()
+
+# Fuzzing builds instrument every library for coverage; the fuzz targets add the driver.
+if(GOVER_FUZZ)
+  target_compile_options(gover_sanitizers INTERFACE -fsanitize=fuzzer-no-link,address,undefined
+                                                    -fno-omit-frame-pointer)
+  target_link_options(gover_sanitizers INTERFACE -fsanitize=address,undefined)
+endif()
