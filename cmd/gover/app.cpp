@@ -1,7 +1,11 @@
 #include "app.hpp"
 
+#include <algorithm>
+#include <cctype>
 #include <cstdio>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "commands.hpp"
 #include "output.hpp"
@@ -34,6 +38,57 @@ std::string command_path(CLI::App& app) {
         path += " " + current->get_name();
     }
     return path;
+}
+
+// Edit distance, to suggest "install" for "instal".
+std::size_t distance(const std::string& a, const std::string& b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) {
+        row[j] = j;
+    }
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diagonal = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t up = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1])});
+            diagonal = up;
+        }
+    }
+    return row[b.size()];
+}
+
+// With no subcommand parsed, CLI11 reports "a subcommand is required" even for `gover instal`
+// or `gover --bogus`; name the word it could not place instead, with a suggestion.
+std::optional<Error> unplaced_word(CLI::App& app) {
+    if (!app.get_subcommands().empty()) {
+        return std::nullopt;
+    }
+    const auto left = app.remaining();
+    if (left.empty()) {
+        return Error{ErrorCode::usage, "no command given", "run 'gover --help' to see them"};
+    }
+    const std::string& word = left.front();
+    if (word.starts_with("-")) {
+        return Error{
+            ErrorCode::usage, "unknown option '" + word + "'",
+            "run 'gover --help' for gover's options, 'gover <command> --help' for a command's"};
+    }
+    std::string best;
+    std::size_t best_distance = 3; // suggest only close misspellings
+    for (const CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) {
+        if (sub->get_group().empty()) {
+            continue; // hidden
+        }
+        const std::size_t d = distance(word, sub->get_name());
+        if (d < best_distance) {
+            best = sub->get_name();
+            best_distance = d;
+        }
+    }
+    return Error{ErrorCode::usage, "unknown command '" + word + "'",
+                 best.empty() ? "run 'gover --help' to see the commands"
+                              : "did you mean 'gover " + best + "'? run 'gover --help'"};
 }
 
 } // namespace
@@ -76,8 +131,11 @@ int run(int argc, char** argv) {
         if (e.get_exit_code() == 0) {
             return k_exit_ok;
         }
-        return report(Error{ErrorCode::usage, usage_message(e),
-                            "run '" + command_path(app) + " --help'"});
+        if (auto unplaced = unplaced_word(app)) {
+            return report(*unplaced);
+        }
+        return report(
+            Error{ErrorCode::usage, usage_message(e), "run '" + command_path(app) + " --help'"});
     }
     set_quiet(ctx.quiet);
     if (!ctx.action) {

@@ -1,15 +1,235 @@
-// Placeholder: `gover complete` is not built yet.
+// `gover complete <kind>...`: the words the shell completion scripts offer, one a line, with a
+// tab and a description where there is one. Hidden from --help: it is an interface for
+// packaging/completions/, not for people. It never touches the network, so <Tab> is instant
+// and works offline: remote versions come from the cached index only.
+//
+//   commands            the visible subcommands
+//   options [command]   the options of gover or of a subcommand
+//   installed           installed versions, newest first
+//   remote              versions in the cached index for this platform, newest first
+//   tools               the names in shims/ (for `gover which`)
+//   platforms           the platforms the cached index has archives for
+#include <algorithm>
+#include <cstdio>
+#include <fstream>
+#include <iterator>
+#include <memory>
+#include <optional>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
 #include "commands.hpp"
+#include "core/installed.hpp"
+#include "core/layout.hpp"
+#include "core/platform.hpp"
+#include "gover/index_digest.hpp"
+#include "gover/index_source.hpp"
+#include "gover/mirror.hpp"
 #include "output.hpp"
 
 namespace gover::cli {
+namespace {
+
+// Collects words once each, in the order first seen.
+class Words {
+  public:
+    void add(const std::string& word, const std::string& description = {}) {
+        if (word.empty() || !seen_.insert(word).second) {
+            return;
+        }
+        std::string line = word;
+        if (!description.empty()) {
+            line += "\t" + description;
+        }
+        lines_.push_back(std::move(line));
+    }
+    int print() const {
+        for (const auto& line : lines_) {
+            std::fputs((line + "\n").c_str(), stdout);
+        }
+        return std::fflush(stdout) == 0 ? k_exit_ok : k_exit_failure;
+    }
+
+  private:
+    std::set<std::string> seen_;
+    std::vector<std::string> lines_;
+};
+
+bool is_hidden(const CLI::App* sub) {
+    return sub->get_group().empty();
+}
+
+void add_commands(CLI::App& app, Words& words) {
+    for (const CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) {
+        if (!is_hidden(sub)) {
+            words.add(sub->get_name(), sub->get_description());
+        }
+    }
+}
+
+void add_options(const CLI::App& app, Words& words) {
+    for (const CLI::Option* opt : app.get_options()) {
+        if (!opt->nonpositional() || opt->get_group().empty()) {
+            continue;
+        }
+        for (const auto& name : opt->get_lnames()) {
+            words.add("--" + name, opt->get_description());
+        }
+        for (const auto& name : opt->get_snames()) {
+            words.add("-" + name, opt->get_description());
+        }
+    }
+}
+
+std::optional<std::string> read_file(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        return std::nullopt;
+    }
+    std::ostringstream text;
+    text << in.rdbuf();
+    return text.str();
+}
+
+// The index as cached for the mirror in use, or a file:// mirror's own index.json (reading a
+// local file is as cheap as the cache). nullopt when neither exists or parses: no words.
+std::optional<ReleaseIndex> cached_index(const Layout& layout) {
+    const Mirror mirror = Mirror::from_environment();
+    if (auto text = read_file(index_cache_paths(layout, mirror).digest)) {
+        if (auto digest = read_digest(*text)) {
+            return std::move(digest->index);
+        }
+    }
+    if (mirror.is_file()) {
+        const std::string path = mirror.index_url().substr(std::string_view("file://").size());
+        if (auto text = read_file(path)) {
+            if (auto index = ReleaseIndex::parse(*text, path)) {
+                return std::move(*index);
+            }
+        }
+    }
+    return std::nullopt;
+}
+
+// Stable releases for this platform, and pre-releases newer than the newest stable one (an rc
+// people are trying); older pre-releases would bury the useful words.
+void add_remote(const Layout& layout, Words& words) {
+    const auto index = cached_index(layout);
+    if (!index) {
+        return;
+    }
+    const Platform host = host_platform();
+    bool seen_stable = false;
+    for (const Release& release : index->releases()) {
+        if (!release.archive_for(host)) {
+            continue;
+        }
+        if (release.stable || !seen_stable) {
+            words.add(release.version.str());
+        }
+        seen_stable = seen_stable || release.stable;
+    }
+}
+
+void add_platforms(const Layout& layout, Words& words) {
+    const auto index = cached_index(layout);
+    if (!index) {
+        return;
+    }
+    std::set<std::string> platforms;
+    for (const Release& release : index->releases()) {
+        for (auto& platform : release.archive_platforms()) {
+            platforms.insert(std::move(platform));
+        }
+    }
+    for (const auto& platform : platforms) {
+        words.add(platform);
+    }
+}
+
+void add_tools(const Layout& layout, Words& words) {
+    std::set<std::string> names;
+    std::error_code ec;
+    for (std::filesystem::directory_iterator it(layout.shims_dir(), ec), end; !ec && it != end;
+         it.increment(ec)) {
+        const std::string name = it->path().filename().string();
+        if (!name.empty() && name[0] != '.') {
+            names.insert(name);
+        }
+    }
+    for (const auto& name : names) {
+        words.add(name);
+    }
+}
+
+CLI::App* find_subcommand(CLI::App& app, const std::string& name) {
+    auto subs = app.get_subcommands([&name](CLI::App* sub) { return sub->get_name() == name; });
+    return subs.empty() ? nullptr : subs.front();
+}
+
+int run_complete(CLI::App& app, const std::vector<std::string>& args) {
+    Words words;
+    if (args.front() == "options") {
+        if (args.size() > 2) {
+            return report(Error{ErrorCode::usage, "gover complete options takes one command",
+                                "run 'gover complete options install'"});
+        }
+        CLI::App* target = &app;
+        if (args.size() == 2) {
+            target = find_subcommand(app, args[1]);
+            if (!target) {
+                return report(Error{ErrorCode::usage, "no such command: " + args[1],
+                                    "run 'gover complete commands'"});
+            }
+        }
+        add_options(*target, words);
+        return words.print();
+    }
+    std::optional<Layout> layout;
+    for (const auto& kind : args) {
+        if (kind == "commands") {
+            add_commands(app, words);
+            continue;
+        }
+        if (kind != "installed" && kind != "remote" && kind != "tools" && kind != "platforms") {
+            return report(Error{ErrorCode::usage, "gover complete does not know '" + kind + "'",
+                                "use commands, options, installed, remote, tools or platforms"});
+        }
+        if (!layout) {
+            auto found = Layout::from_environment();
+            if (!found) {
+                return report(found.error());
+            }
+            layout = *found;
+        }
+        if (kind == "installed") {
+            for (const auto& version : installed_versions(*layout)) {
+                words.add(version.str());
+            }
+        } else if (kind == "remote") {
+            add_remote(*layout, words);
+        } else if (kind == "tools") {
+            add_tools(*layout, words);
+        } else {
+            add_platforms(*layout, words);
+        }
+    }
+    return words.print();
+}
+
+} // namespace
 
 void add_complete(CLI::App& app, Context& ctx) {
-    app.add_subcommand("complete", "(not built yet)")->callback([&ctx] {
-        ctx.action = [] {
-            return report(Error{ErrorCode::internal, "gover complete is not built yet", ""});
-        };
-    });
+    auto* cmd = app.add_subcommand("complete", "Words for the shell completion scripts");
+    cmd->group(""); // hidden: an interface for packaging/completions/, not for people
+    auto args = std::make_shared<std::vector<std::string>>();
+    cmd->add_option("kind", *args,
+                    "commands, options [command], installed, remote, tools, platforms")
+        ->required();
+    cmd->callback(
+        [&app, &ctx, args] { ctx.action = [&app, args] { return run_complete(app, *args); }; });
 }
 
 } // namespace gover::cli

@@ -1,15 +1,53 @@
-// Placeholder: `gover current` is not built yet.
+// `gover current [--json]` (contract §4): the selected version and what selected it, e.g.
+// `1.22.5 (set by /src/app/.tool-versions:3)` or `1.22.5 (required by /src/app/go.mod:3)`.
+// Pinned but not installed: the line still prints (JSON "installed": false) with a warning.
+#include <cstdio>
+#include <memory>
+#include <string>
+
 #include "commands.hpp"
+#include "core/layout.hpp"
+#include "core/selection.hpp"
+#include "json_text.hpp"
 #include "output.hpp"
 
 namespace gover::cli {
+namespace {
+
+int run_current(bool json) {
+    auto layout = Layout::from_environment();
+    if (!layout) {
+        return report(layout.error());
+    }
+    auto selection = select_version(SelectionEnv::from_process(*layout));
+    if (!selection) {
+        return report(selection.error());
+    }
+    const Selection& s = *selection;
+    if (json) {
+        const std::string line = s.source.line > 0 ? std::to_string(s.source.line) : "null";
+        std::printf("{\"version\": %s, \"source\": %s, \"line\": %s, \"installed\": %s}\n",
+                    json_quote(s.version_text()).c_str(), json_quote(s.source.path).c_str(),
+                    line.c_str(), s.runnable() ? "true" : "false");
+    } else {
+        std::printf("%s (%s)\n", s.version_text().c_str(), s.source.phrase().c_str());
+    }
+    if (!s.runnable()) {
+        const Error e = s.not_installed_error();
+        warn(e.message + " (" + e.hint + ")");
+    }
+    return k_exit_ok;
+}
+
+} // namespace
 
 void add_current(CLI::App& app, Context& ctx) {
-    app.add_subcommand("current", "(not built yet)")->callback([&ctx] {
-        ctx.action = [] {
-            return report(Error{ErrorCode::internal, "gover current is not built yet", ""});
-        };
-    });
+    auto* cmd = app.add_subcommand("current", "Print the selected Go version and what selected it");
+    auto json = std::make_shared<bool>(false);
+    cmd->add_flag("--json", *json,
+                  "Print {\"version\", \"source\", \"line\", \"installed\"} as JSON");
+    cmd->footer("Example:\n  gover current\n  1.22.5 (set by /src/app/.tool-versions:3)");
+    cmd->callback([&ctx, json] { ctx.action = [json] { return run_current(*json); }; });
 }
 
 } // namespace gover::cli

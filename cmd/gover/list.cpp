@@ -1,15 +1,67 @@
-// Placeholder: `gover list` is not built yet.
+// `gover list [--json]` (contract §4): installed versions, newest first; the selected one reads
+// "1.22.6  (selected by /p/.tool-versions:1)".
+#include <cstdio>
+#include <memory>
+#include <optional>
+#include <string>
+
 #include "commands.hpp"
+#include "core/installed.hpp"
+#include "core/layout.hpp"
+#include "core/selection.hpp"
+#include "json_text.hpp"
 #include "output.hpp"
 
 namespace gover::cli {
+namespace {
+
+int run(bool json) {
+    auto layout = Layout::from_environment();
+    if (!layout) {
+        return report(layout.error());
+    }
+    const auto versions = installed_versions(*layout);
+    // A broken or missing pin does not stop the listing; doctor and current explain it.
+    std::optional<Selection> selected;
+    if (auto selection = select_version(SelectionEnv::from_process(*layout));
+        selection && selection->version) {
+        selected = *selection;
+    }
+    std::string out;
+    if (json) {
+        out = "[";
+        for (std::size_t i = 0; i < versions.size(); ++i) {
+            const bool is_selected = selected && *selected->version == versions[i];
+            out += std::string(i ? ",\n " : "\n ") +
+                   "{\"version\": " + json_quote(versions[i].str()) +
+                   ", \"path\": " + json_quote(layout->version_dir(versions[i]).string()) +
+                   ", \"selected\": " + (is_selected ? "true" : "false") + "}";
+        }
+        out += versions.empty() ? "]\n" : "\n]\n";
+    } else {
+        for (const auto& version : versions) {
+            out += version.str();
+            if (selected && *selected->version == version) {
+                out += "  (selected by " + selected->source.describe() + ")";
+            }
+            out += "\n";
+        }
+        if (versions.empty()) {
+            notice("No Go versions are installed (try 'gover install latest')");
+        }
+    }
+    std::fputs(out.c_str(), stdout);
+    return k_exit_ok;
+}
+
+} // namespace
 
 void add_list(CLI::App& app, Context& ctx) {
-    app.add_subcommand("list", "(not built yet)")->callback([&ctx] {
-        ctx.action = [] {
-            return report(Error{ErrorCode::internal, "gover list is not built yet", ""});
-        };
-    });
+    auto json = std::make_shared<bool>(false);
+    auto* cmd = app.add_subcommand("list", "List installed Go versions, newest first");
+    cmd->add_flag("--json", *json, "Print a JSON array of {\"version\", \"path\", \"selected\"}");
+    cmd->footer("Example:\n  gover list --json");
+    cmd->callback([&ctx, json] { ctx.action = [json] { return run(*json); }; });
 }
 
 } // namespace gover::cli

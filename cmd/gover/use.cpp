@@ -1,15 +1,130 @@
-// Placeholder: `gover use` is not built yet.
+// `gover use <spec> [--global]` (contract §4): resolve the spec like `install` (the newest
+// matching release in the index), install it if missing, then pin that exact version in
+// ./.tool-versions (the golang/go line rewritten in place, every other byte kept) or in
+// $GOVER_HOME/global. Says what it pinned on stderr, and warns when a stronger pin (§3) still
+// wins here.
+#include <csignal>
+#include <memory>
+#include <string>
+
 #include "commands.hpp"
+#include "core/layout.hpp"
+#include "core/selection.hpp"
+#include "core/spec.hpp"
+#include "gover/installer.hpp"
+#include "gover/interrupt.hpp"
+#include "gover/pin_files.hpp"
 #include "output.hpp"
+#include "progress.hpp"
 
 namespace gover::cli {
+namespace {
+
+struct UseOptions {
+    std::string spec;
+    bool global = false;
+};
+
+// The exact version to pin: an installed exact version without asking the index, else
+// whatever `install` resolves (and installs).
+Result<std::string> version_to_pin(const Layout& layout, const VersionRequest& request,
+                                   const std::string& spec, bool quiet) {
+    if (request.kind == VersionRequest::Kind::system) {
+        return std::string("system");
+    }
+    if (request.kind == VersionRequest::Kind::exact) {
+        if (auto v = resolve_installed(layout, request)) {
+            return v->str();
+        }
+    }
+    install_interrupt_handlers();
+    ProgressLine progress("Downloading " + spec, stderr_is_terminal() && !quiet);
+    InstallEvents events;
+    events.progress = [&](std::uint64_t received, std::uint64_t total) {
+        progress.update(received, total);
+    };
+    events.notice = [&](const std::string& text) {
+        progress.clear();
+        notice(text);
+    };
+    auto result = install(layout, InstallRequest{request, std::nullopt, false}, events);
+    progress.clear();
+    if (!result) {
+        return tl::unexpected(result.error());
+    }
+    if (!result->already_installed) {
+        notice("Installed " + result->version.toolchain_name() + " in " + result->path.string());
+    }
+    return result->version.str();
+}
+
+// After pinning: if something earlier in §3 still selects here, say so.
+void warn_if_overridden(const Layout& layout, const PinSource::Kind written) {
+    auto selection = select_version(SelectionEnv::from_process(layout));
+    if (!selection || selection->source.kind == written) {
+        return;
+    }
+    if (selection->source.kind == PinSource::Kind::env_var) {
+        warn("GOVER_VERSION=" + selection->version_text() +
+             " still wins in this shell (run 'gover shell --unset')");
+    } else if (written == PinSource::Kind::global) {
+        warn(selection->source.describe() + " still wins here (run 'gover use <spec>' to change it)");
+    }
+}
+
+int run_use(const UseOptions& options, const Context& ctx) {
+    auto request = parse_spec(options.spec);
+    if (!request) {
+        return report(request.error());
+    }
+    auto layout = Layout::from_environment();
+    if (!layout) {
+        return report(layout.error());
+    }
+    std::string where;
+    if (!options.global) {
+        // Checked before any download: a pin that cannot be written is not worth installing.
+        auto cwd = current_directory();
+        if (!cwd) {
+            return report(Error{ErrorCode::io, "the current directory no longer exists",
+                                "cd into the project, or use --global"});
+        }
+        where = (*cwd == "/" ? std::string() : *cwd) + "/.tool-versions";
+    }
+    auto version = version_to_pin(*layout, *request, options.spec, ctx.quiet);
+    if (!version) {
+        const int status = report(version.error());
+        if (interrupted()) {
+            return interrupt_signal() == SIGTERM ? 143 : k_exit_interrupted;
+        }
+        return status;
+    }
+    Status written = options.global ? write_global_pin(*layout, *version)
+                                    : write_tool_versions_pin(where, *version);
+    if (!written) {
+        return report(written.error());
+    }
+    if (options.global) {
+        where = layout->global_file().string();
+    }
+    notice("Pinned Go " + *version + " in " + where);
+    warn_if_overridden(*layout, options.global ? PinSource::Kind::global
+                                               : PinSource::Kind::tool_versions);
+    return k_exit_ok;
+}
+
+} // namespace
 
 void add_use(CLI::App& app, Context& ctx) {
-    app.add_subcommand("use", "(not built yet)")->callback([&ctx] {
-        ctx.action = [] {
-            return report(Error{ErrorCode::internal, "gover use is not built yet", ""});
-        };
-    });
+    auto options = std::make_shared<UseOptions>();
+    auto* cmd = app.add_subcommand(
+        "use", "Pin a Go version here (./.tool-versions) or globally, installing it if needed");
+    cmd->add_option("spec", options->spec, "The version: 1.22.5, 1.22 (newest 1.22.x), latest")
+        ->required();
+    cmd->add_flag("--global", options->global, "Pin in $GOVER_HOME/global instead");
+    cmd->footer("Examples:\n  gover use 1.22          # pin the newest 1.22.x in ./.tool-versions\n"
+                "  gover use 1.22.5 --global");
+    cmd->callback([&ctx, options] { ctx.action = [&ctx, options] { return run_use(*options, ctx); }; });
 }
 
 } // namespace gover::cli

@@ -16,15 +16,17 @@
 namespace gover {
 
 // Settings read once from the environment: GOVER_INSECURE, SSL_CERT_FILE, CURL_CA_BUNDLE and
-// test knobs for timeouts. Proxies are libcurl's own (https_proxy, no_proxy, ...).
+// knobs that let tests run fast: GOVER_CONNECT_TIMEOUT, GOVER_LOW_SPEED_LIMIT (bytes/s) and
+// GOVER_LOW_SPEED_TIME (seconds), GOVER_RETRY_BACKOFF (total seconds of back-off, e.g. 0.1).
+// Invalid knob values are ignored. Proxies are libcurl's own (https_proxy, no_proxy, ...).
 struct TransferSettings {
-    bool allow_http = false;            // GOVER_INSECURE=1
-    std::string ca_file;                // SSL_CERT_FILE, else CURL_CA_BUNDLE; empty: system store
+    bool allow_http = false; // GOVER_INSECURE=1
+    std::string ca_file;     // SSL_CERT_FILE, else CURL_CA_BUNDLE; empty: system store
     long connect_timeout_seconds = 30;
-    long low_speed_limit_bytes = 1024;  // abort when slower than this ...
-    long low_speed_time_seconds = 30;   // ... for this long (GOVER_LOW_SPEED_TIME overrides)
-    int max_attempts = 3;               // transient failures only
-    double backoff_total_seconds = 10;  // spread over the retries
+    long low_speed_limit_bytes = 1024; // abort when slower than this ...
+    long low_speed_time_seconds = 30;  // ... for this long (GOVER_LOW_SPEED_TIME overrides)
+    int max_attempts = 3;              // transient failures only
+    double backoff_total_seconds = 10; // spread over the retries
     int max_redirects = 10;
 
     static TransferSettings from_environment();
@@ -33,6 +35,10 @@ struct TransferSettings {
 // Checks a URL's scheme before any request: https always, file:// always, http only when
 // settings.allow_http. Errors are ErrorCode::usage naming the URL and GOVER_INSECURE.
 Status check_url_allowed(const std::string& url, const TransferSettings& settings);
+
+// The local path of a file:// URL (percent-decoded; file://localhost/ accepted), or nullopt
+// when url is not a local file URL.
+std::optional<std::string> file_url_path(const std::string& url);
 
 // A small document (the release index): GET with optional revalidation.
 struct FetchRequest {

@@ -1,10 +1,71 @@
-// Placeholder until the install issue lands.
+// The install command's library side: the index, the platform and the network around the
+// pipeline of install_pipeline.cpp, then the shims.
 #include "gover/installer.hpp"
+
+#include "core/installed.hpp"
+#include "gover/http.hpp"
+#include "gover/index_source.hpp"
+#include "gover/install_pipeline.hpp"
+#include "gover/mirror.hpp"
+#include "gover/shim_links.hpp"
+#include "gover/staging.hpp"
 
 namespace gover {
 
-Result<InstallResult> install(const Layout&, const InstallRequest&, const InstallEvents&) {
-    return fail(ErrorCode::internal, "gover install is not built yet");
+Result<InstallResult> install(const Layout& layout, const InstallRequest& request,
+                              const InstallEvents& events) {
+    if (request.what.kind == VersionRequest::Kind::system) {
+        return fail(ErrorCode::usage, "'system' is the Go on PATH, not a release to install",
+                    "name a version like 1.22.5 or a series like 1.22");
+    }
+    if (auto dirs = ensure_store_dirs(layout); !dirs) {
+        return tl::unexpected(dirs.error());
+    }
+    const Mirror mirror = Mirror::from_environment();
+    const TransferSettings settings = TransferSettings::from_environment();
+    IndexLoadOptions options;
+    options.notice = events.notice;
+    options.transfer = settings;
+    auto index = load_index(layout, mirror, options);
+    if (!index) {
+        // Offline with nothing cached: an exact version already in the store still counts.
+        const bool exact = request.what.kind == VersionRequest::Kind::exact;
+        if (exact && !request.force && !request.platform &&
+            is_installed(layout, request.what.version) &&
+            index.error().code == ErrorCode::network) {
+            InstallResult result;
+            result.version = request.what.version;
+            result.already_installed = true;
+            result.platform = host_platform();
+            result.path = layout.version_dir(request.what.version);
+            return result;
+        }
+        return tl::unexpected(index.error());
+    }
+    auto release = index->resolve(request.what);
+    if (!release) {
+        return tl::unexpected(release.error());
+    }
+    const Platform platform = request.platform.value_or(host_platform());
+    auto plan = plan_install(**release, platform, mirror);
+    if (!plan) {
+        return tl::unexpected(plan.error());
+    }
+    plan->force = request.force;
+    plan->platform_override = request.platform.has_value() && *request.platform != host_platform();
+
+    const Fetcher fetch = [&](DownloadSink& sink, const auto& progress) {
+        return download(plan->url, plan->size, sink, settings, progress);
+    };
+    auto result = run_install(layout, *plan, fetch, events);
+    if (result && !result->already_installed) {
+        if (auto shims = refresh_shims(layout); !shims && events.notice) {
+            events.notice("warning: " + result->version.toolchain_name() +
+                          " is installed, but the shims were not refreshed: " +
+                          shims.error().message + " (run 'gover doctor --fix')");
+        }
+    }
+    return result;
 }
 
 } // namespace gover

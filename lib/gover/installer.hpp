@@ -4,6 +4,7 @@
 // versions/<v> only after the sha256 and size matched. Per-version lock; crash-safe.
 
 #include <cstdint>
+#include <filesystem>
 #include <functional>
 #include <optional>
 #include <string>
@@ -17,7 +18,7 @@
 namespace gover {
 
 struct InstallRequest {
-    VersionRequest what;             // resolved against the index
+    VersionRequest what;              // resolved against the index
     std::optional<Platform> platform; // --platform; default: the host
     bool force = false;               // reinstall an installed version
 };
@@ -33,8 +34,13 @@ struct InstallResult {
     bool already_installed = false; // a no-op: nothing was downloaded
     std::uint64_t bytes = 0;
     double seconds = 0;
+    Platform platform;          // the archive's platform
+    std::filesystem::path path; // versions/<v>
 };
 
+// Errors: usage (system), the index's (network, index, not_found), not_found (no archive for
+// the platform), checksum (mismatch, no sha256 in the index), tampering, archive, io,
+// interrupted. After a real install the shims are refreshed; a failure there is a notice.
 Result<InstallResult> install(const Layout& layout, const InstallRequest& request,
                               const InstallEvents& events = {});
 

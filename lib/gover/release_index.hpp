@@ -19,8 +19,8 @@ struct ReleaseFile {
     std::string filename; // download by this name; never build one
     std::string os;
     std::string arch;
-    std::string kind;   // "archive", "installer", "source"
-    std::string sha256; // lower-case hex; empty for some old releases
+    std::string kind;       // "archive", "installer", "source"
+    std::string sha256;     // lower-case hex; empty for some old releases
     std::uint64_t size = 0; // 0: unknown
 };
 
@@ -34,6 +34,11 @@ struct Release {
     // Platforms that have an archive, as "os-arch", for error messages.
     std::vector<std::string> archive_platforms() const;
 };
+
+// Whether a file name from an index is safe to use as the last part of a URL and of a local
+// file name: letters, digits and . - _ + only, not starting with a dot. The parser drops files
+// whose name is not.
+bool is_safe_release_filename(std::string_view name);
 
 class ReleaseIndex {
   public:

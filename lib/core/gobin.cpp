@@ -1,0 +1,120 @@
+#include "core/gobin.hpp"
+
+#include <cstdlib>
+#include <fstream>
+
+namespace gover {
+namespace {
+
+std::optional<std::string> non_empty(std::optional<std::string> value) {
+    if (value && value->empty()) {
+        return std::nullopt;
+    }
+    return value;
+}
+
+// A variable as cmd/go sees it: the environment first, then the go env file.
+std::optional<std::string> go_setting(const EnvLookup& env,
+                                      const std::optional<std::filesystem::path>& file,
+                                      const char* key) {
+    if (auto value = non_empty(env(key))) {
+        return value;
+    }
+    if (file) {
+        return non_empty(read_go_env_value(*file, key));
+    }
+    return std::nullopt;
+}
+
+// "/x/bin/" and "/x/bin" must be one PATH entry, or re-sourcing the init script would add both.
+std::filesystem::path clean(const std::filesystem::path& p) {
+    std::filesystem::path out = p.lexically_normal();
+    if (!out.has_filename() && out.has_relative_path()) {
+        out = out.parent_path();
+    }
+    return out;
+}
+
+// GOPATH is a list like PATH; `go install` uses its first entry.
+std::string first_list_entry(const std::string& list) {
+    return list.substr(0, list.find(':'));
+}
+
+} // namespace
+
+EnvLookup process_env() {
+    return [](const char* name) -> std::optional<std::string> {
+        if (const char* value = std::getenv(name)) {
+            return std::string(value);
+        }
+        return std::nullopt;
+    };
+}
+
+std::optional<std::filesystem::path> go_env_file(const EnvLookup& env, bool darwin) {
+    if (auto goenv = non_empty(env("GOENV"))) {
+        if (*goenv == "off") {
+            return std::nullopt;
+        }
+        return std::filesystem::path(*goenv);
+    }
+    const auto home = non_empty(env("HOME"));
+    if (darwin) {
+        if (!home) {
+            return std::nullopt;
+        }
+        return std::filesystem::path(*home) / "Library" / "Application Support" / "go" / "env";
+    }
+    if (auto xdg = non_empty(env("XDG_CONFIG_HOME"))) {
+        // Go's os.UserConfigDir refuses a relative XDG_CONFIG_HOME, leaving no env file.
+        if (!std::filesystem::path(*xdg).is_absolute()) {
+            return std::nullopt;
+        }
+        return std::filesystem::path(*xdg) / "go" / "env";
+    }
+    if (!home) {
+        return std::nullopt;
+    }
+    return std::filesystem::path(*home) / ".config" / "go" / "env";
+}
+
+std::optional<std::string> read_go_env_value(const std::filesystem::path& file,
+                                             std::string_view key) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) {
+        return std::nullopt;
+    }
+    // cmd/go/internal/cfg reads every KEY=value line into a map, so a later line wins; the
+    // value is taken as is, untrimmed.
+    std::optional<std::string> value;
+    std::string line;
+    while (std::getline(in, line)) {
+        if (line.size() > key.size() && line.compare(0, key.size(), key) == 0 &&
+            line[key.size()] == '=') {
+            value = line.substr(key.size() + 1);
+        }
+    }
+    return value;
+}
+
+std::filesystem::path gobin_dir(const EnvLookup& env, bool darwin) {
+    const auto file = go_env_file(env, darwin);
+    if (auto gobin = go_setting(env, file, "GOBIN")) {
+        std::filesystem::path p(*gobin);
+        if (p.is_absolute()) {
+            return clean(p);
+        }
+    }
+    if (auto gopath = go_setting(env, file, "GOPATH")) {
+        std::filesystem::path p(first_list_entry(*gopath));
+        if (p.is_absolute()) {
+            return clean(p / "bin");
+        }
+    }
+    if (auto home = non_empty(env("HOME"))) {
+        return clean(std::filesystem::path(*home) / "go" / "bin");
+    }
+    return {};
+}
+
+} // namespace gover

@@ -1,0 +1,34 @@
+#pragma once
+// Where `go install` puts binaries (GOBIN), worked out the way cmd/go does but without running
+// go: `gover init` puts it on PATH right after the shims (contract §4, §6), and running a
+// toolchain at every shell start would cost far more than it is worth.
+
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace gover {
+
+// Reads one environment variable; nullopt when unset. A seam so tests need not touch environ.
+using EnvLookup = std::function<std::optional<std::string>(const char* name)>;
+
+// The process environment.
+EnvLookup process_env();
+
+// The file `go env -w` writes: $GOENV (none when it is "off"), else the user config dir's
+// go/env ($XDG_CONFIG_HOME or ~/.config; ~/Library/Application Support on macOS).
+std::optional<std::filesystem::path> go_env_file(const EnvLookup& env, bool darwin);
+
+// The value a `go env -w` file gives `key`, read as cmd/go reads it: `KEY=value` lines, the
+// last one wins, anything else is ignored. nullopt when the file or key is missing.
+std::optional<std::string> read_go_env_value(const std::filesystem::path& file,
+                                             std::string_view key);
+
+// GOBIN from the environment or the go env file, else the first GOPATH entry's bin/, else
+// $HOME/go/bin. Relative values are skipped, as cmd/go refuses them. Empty when HOME is unset
+// and nothing else says.
+std::filesystem::path gobin_dir(const EnvLookup& env, bool darwin);
+
+} // namespace gover

@@ -1,0 +1,117 @@
+#pragma once
+// Which Go runs here: the precedence walk of contract §3, the one implementation behind the
+// shim, `current`, `which`, `exec`, `list`, `install` with no spec, and doctor.
+//
+//   1. GOVER_VERSION (a pin; `gover shell` sets it)
+//   2. walking up from the cwd, the first directory with a .tool-versions holding a golang/go
+//      line (fallbacks: the first installed wins) or a .go-version; .tool-versions first
+//   3. $GOVER_HOME/global
+//   4. only when 1-3 pin nothing: go.work (nearest walking up, or $GOWORK; not with GOWORK=off),
+//      else the nearest go.mod: its toolchain/go line is a minimum, met by the newest
+//      installed release at or above it
+//   5. nothing: ErrorCode::no_pin
+//
+// Reads only regular files, each bounded (version_files.hpp). Nothing here prints or exits.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/error.hpp"
+#include "core/layout.hpp"
+#include "core/spec.hpp"
+#include "core/version.hpp"
+#include "core/version_files.hpp"
+
+namespace gover {
+
+// Everything selection reads from the process, gathered in one place so tests control it.
+struct SelectionEnv {
+    Layout layout;
+    std::optional<std::string> gover_version; // $GOVER_VERSION; unset or empty: no pin
+    std::optional<std::string> gowork;        // $GOWORK; "off", "" / "auto", or a path
+    // The absolute working directory, as cmd/go's os.Getwd() sees it ($PWD when it names the
+    // same directory as ".", so a symlinked project walks up its logical path); nullopt when
+    // the cwd has been deleted or cannot be named. Steps 2 and 4 are then skipped.
+    std::optional<std::string> cwd;
+
+    // From the real process: getenv, $PWD / getcwd.
+    static SelectionEnv from_process(Layout layout);
+};
+
+// The working directory as above: $PWD if it is absolute and the same directory as ".",
+// else getcwd(); nullopt when neither names it (deleted).
+std::optional<std::string> current_directory();
+
+// What asked for the version.
+struct PinSource {
+    enum class Kind {
+        env_var,       // GOVER_VERSION
+        tool_versions, // a .tool-versions
+        go_version,    // a .go-version
+        global,        // $GOVER_HOME/global
+        go_work,       // a go.work minimum
+        go_mod,        // a go.mod minimum
+    };
+    Kind kind = Kind::env_var;
+    std::string path; // the file; "GOVER_VERSION" for env_var
+    int line = 0;     // 1-based; 0 when there is none (env_var, a go.mod without go line)
+
+    // A go.mod/go.work minimum: "required by" rather than "set by".
+    bool is_module() const { return kind == Kind::go_work || kind == Kind::go_mod; }
+    // "GOVER_VERSION", "/p/.tool-versions:3", "/home/u/.gover/global" (no line: it is the
+    // whole file), "/p/go.mod:3", "/p/go.mod" (no go line).
+    std::string describe() const;
+    // "set by /p/.tool-versions:3", "required by /p/go.mod:3": the words `current` prints.
+    std::string phrase() const;
+};
+
+struct Selection {
+    // What the source asked for: the pin that applies (of a fallback list, the first
+    // installed one, else the first), or the module's minimum (kind minimum).
+    VersionRequest request;
+    PinSource source;
+    // The installed version the request resolves to; nullopt when none is installed ("pinned
+    // but not installed") and for system.
+    std::optional<GoVersion> version;
+    // Every pin on the line, in order (one except for .tool-versions fallback lists).
+    std::vector<VersionRequest> candidates;
+
+    bool is_system() const { return request.kind == VersionRequest::Kind::system; }
+    // Whether there is something to run: system, or an installed version.
+    bool runnable() const { return is_system() || version.has_value(); }
+    // The installed version, "system", or what was asked for when it is missing ("1.21.0",
+    // "1.22" for a language version, "1.22.0" for a go.mod minimum).
+    std::string version_text() const;
+    // The command that installs what was asked for: "gover install 1.21.0".
+    std::string install_command() const;
+    // ErrorCode::not_installed: "Go 1.21.0 is not installed (set by /p/.tool-versions:3)"
+    // with the install command as the hint.
+    Error not_installed_error() const;
+};
+
+// Contract §3. Fails with no_pin when nothing selects a version (the hint says how to pin),
+// bad_pin/io naming path:line (or GOVER_VERSION) when the pin that applies cannot be read or
+// is not a valid version. A pin that is valid but not installed is not an error: see
+// Selection::version.
+Result<Selection> select_version(const SelectionEnv& env);
+
+// The go.work/go.mod minimum around env.cwd (step 4 alone), also when 1-3 pin something: doctor
+// compares it with the selection. nullopt when there is no module file (or no cwd).
+struct ModuleMinimum {
+    ModuleRequirement requirement;
+    PinSource source; // go_work or go_mod
+};
+Result<std::optional<ModuleMinimum>> find_module_minimum(const SelectionEnv& env);
+
+// The spec a user would type to install what `request` asks for: an exact pin 1.20 is the go1.20
+// release, spec 1.20.0 (spec 1.20 would mean the newest 1.20.x); a language version stays a
+// series ("1.22"); a minimum names itself.
+std::string install_spec(const VersionRequest& request);
+
+// The installed version a request resolves to (system: nullopt): exact pins by one stat of
+// versions/<v>/bin/go, others against installed_versions(), pre-releases only when no stable
+// release fits.
+std::optional<GoVersion> resolve_installed(const Layout& layout, const VersionRequest& request);
+
+} // namespace gover

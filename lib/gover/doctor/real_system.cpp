@@ -1,0 +1,303 @@
+#include "gover/doctor/real_system.hpp"
+
+#include <algorithm>
+#include <cstdlib>
+#include <fstream>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "core/installed.hpp"
+#include "core/selection.hpp"
+#include "gover/doctor/host_seam.hpp"
+#include "gover/doctor/run_command.hpp"
+#include "gover/install_meta.hpp"
+#include "gover/installer.hpp"
+#include "gover/shim_links.hpp"
+#include "gover/staging.hpp"
+#include "gover/store_lock.hpp"
+
+extern char** environ; // NOLINT: POSIX
+
+namespace gover::doctor {
+namespace {
+
+FileInfo info_from(const struct stat& st) {
+    FileInfo info;
+    if (S_ISREG(st.st_mode)) {
+        info.type = FileInfo::Type::regular;
+    } else if (S_ISDIR(st.st_mode)) {
+        info.type = FileInfo::Type::directory;
+    } else if (S_ISLNK(st.st_mode)) {
+        info.type = FileInfo::Type::symlink;
+    } else {
+        info.type = FileInfo::Type::other;
+    }
+    info.executable = (st.st_mode & (S_IXUSR | S_IXGRP | S_IXOTH)) != 0;
+    info.size = static_cast<std::uint64_t>(st.st_size);
+    info.device = static_cast<std::uint64_t>(st.st_dev);
+    info.inode = static_cast<std::uint64_t>(st.st_ino);
+    return info;
+}
+
+// The version a tmp/ entry was made for (staging.hpp names them <kind>-<version>-<pid>-<rand>).
+std::optional<GoVersion> tmp_entry_version(const std::string& name) {
+    for (const char* prefix : {"install-", "trash-", "meta-"}) {
+        const std::string_view p(prefix);
+        if (!name.starts_with(p)) {
+            continue;
+        }
+        const std::string rest = name.substr(p.size());
+        const std::string text = rest.substr(0, rest.find('-'));
+        auto v = GoVersion::parse(text);
+        if (v && v->str() == text && rest.find('-') != std::string::npos) {
+            return *v;
+        }
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+std::optional<std::string> RealSystem::env(const std::string& name) const {
+    if (const char* value = std::getenv(name.c_str())) {
+        return std::string(value);
+    }
+    return std::nullopt;
+}
+
+HostInfo RealSystem::host() const {
+    HostInfo info;
+    info.facts = read_host_facts();
+    info.macos_version = detail::macos_product_version();
+    info.parent_translated = detail::parent_translated();
+    info.self_exe = detail::self_executable();
+    return info;
+}
+
+std::filesystem::path RealSystem::cwd() const {
+    if (auto dir = current_directory()) {
+        return *dir;
+    }
+    return {};
+}
+
+std::optional<std::string> RealSystem::read(const std::filesystem::path& file,
+                                            std::uint64_t offset, std::size_t max) const {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) {
+        return std::nullopt;
+    }
+    in.seekg(static_cast<std::streamoff>(offset));
+    if (!in) {
+        return std::string();
+    }
+    std::string out(max, '\0');
+    in.read(out.data(), static_cast<std::streamsize>(max));
+    if (in.bad()) {
+        return std::nullopt;
+    }
+    out.resize(static_cast<std::size_t>(in.gcount()));
+    return out;
+}
+
+FileInfo RealSystem::stat(const std::filesystem::path& p) const {
+    struct stat st {};
+    if (::stat(p.c_str(), &st) != 0) {
+        return {};
+    }
+    return info_from(st);
+}
+
+FileInfo RealSystem::lstat(const std::filesystem::path& p) const {
+    struct stat st {};
+    if (::lstat(p.c_str(), &st) != 0) {
+        return {};
+    }
+    return info_from(st);
+}
+
+std::optional<std::vector<std::string>>
+RealSystem::list_dir(const std::filesystem::path& dir) const {
+    std::error_code ec;
+    std::filesystem::directory_iterator it(dir, ec);
+    if (ec) {
+        return std::nullopt;
+    }
+    std::vector<std::string> names;
+    for (std::filesystem::directory_iterator end; it != end; it.increment(ec)) {
+        if (ec) {
+            break;
+        }
+        names.push_back(it->path().filename().string());
+    }
+    std::sort(names.begin(), names.end());
+    return names;
+}
+
+std::optional<std::filesystem::path> RealSystem::read_link(const std::filesystem::path& p) const {
+    std::error_code ec;
+    auto target = std::filesystem::read_symlink(p, ec);
+    if (ec) {
+        return std::nullopt;
+    }
+    return target;
+}
+
+std::optional<std::filesystem::path> RealSystem::canonical(const std::filesystem::path& p) const {
+    std::error_code ec;
+    auto real = std::filesystem::canonical(p, ec);
+    if (ec) {
+        return std::nullopt;
+    }
+    return real;
+}
+
+std::vector<std::string> RealSystem::environment() const {
+    std::vector<std::string> out;
+    for (char** e = environ; e != nullptr && *e != nullptr; ++e) {
+        out.emplace_back(*e);
+    }
+    return out;
+}
+
+CommandResult RealSystem::run(const std::vector<std::string>& argv,
+                              const std::vector<std::pair<std::string, std::string>>& overrides,
+                              std::chrono::milliseconds timeout) const {
+    std::vector<std::string> environment_now = environment();
+    std::string path = env("PATH").value_or("");
+    for (const auto& [name, value] : overrides) {
+        const std::string prefix = name + "=";
+        environment_now.erase(std::remove_if(environment_now.begin(), environment_now.end(),
+                                             [&](const std::string& e) {
+                                                 return e.starts_with(prefix);
+                                             }),
+                              environment_now.end());
+        environment_now.push_back(prefix + value);
+        if (name == "PATH") {
+            path = value;
+        }
+    }
+    return run_command(argv, environment_now, path, timeout);
+}
+
+SelectionFacts RealSystem::selection(const Layout& layout) const {
+    const auto dir = cwd();
+    SelectionEnv senv{layout, env("GOVER_VERSION"), env("GOWORK"),
+                      dir.empty() ? std::nullopt : std::optional<std::string>(dir.string())};
+    SelectionFacts out;
+    auto sel = select_version(senv);
+    if (!sel) {
+        if (sel.error().code == ErrorCode::no_pin) {
+            out.state = SelectionFacts::State::none;
+        } else {
+            out.state = SelectionFacts::State::invalid;
+            out.problem = sel.error().message;
+            out.hint = sel.error().hint;
+        }
+        return out;
+    }
+    out.source = sel->source.describe();
+    out.from_module = sel->source.is_module();
+    if (sel->is_system()) {
+        out.state = SelectionFacts::State::system;
+    } else if (sel->version) {
+        out.state = SelectionFacts::State::selected;
+        out.version = sel->version;
+    } else {
+        out.state = SelectionFacts::State::not_installed;
+        if (auto v = GoVersion::parse(sel->version_text())) {
+            out.version = *v;
+        }
+        out.install_spec = install_spec(sel->request);
+    }
+    return out;
+}
+
+std::optional<ModuleMinimum> RealSystem::module_minimum(const Layout& layout) const {
+    const auto dir = cwd();
+    SelectionEnv senv{layout, env("GOVER_VERSION"), env("GOWORK"),
+                      dir.empty() ? std::nullopt : std::optional<std::string>(dir.string())};
+    auto found = find_module_minimum(senv);
+    if (!found) {
+        return std::nullopt; // a broken go.mod is cmd/go's to report
+    }
+    return *found;
+}
+
+std::vector<GoVersion> RealSystem::installed_versions(const Layout& layout) const {
+    return gover::installed_versions(layout);
+}
+
+StoreRecord RealSystem::store_record(const Layout& layout, const GoVersion& version) const {
+    StoreRecord record;
+    auto meta = read_install_meta(layout, version);
+    if (!meta) {
+        record.problem = meta.error().message;
+        return record;
+    }
+    if (!*meta) {
+        return record;
+    }
+    record.recorded = true;
+    if (auto p = Platform::parse((*meta)->platform)) {
+        record.platform = *p;
+    }
+    record.platform_override = (*meta)->platform_override;
+    auto changes = verify_install(layout, version);
+    if (!changes) {
+        record.problem = changes.error().message;
+        return record;
+    }
+    for (const auto& c : *changes) {
+        record.changed.push_back(c.detail.empty() ? c.path : c.path + " (" + c.detail + ")");
+    }
+    return record;
+}
+
+std::vector<std::filesystem::path> RealSystem::stale_leftovers(const Layout& layout) const {
+    std::vector<std::filesystem::path> out;
+    const auto names = list_dir(layout.tmp_dir());
+    if (!names) {
+        return out;
+    }
+    for (const auto& name : *names) {
+        const auto version = tmp_entry_version(name);
+        if (!version) {
+            continue;
+        }
+        // Its maker holds the version's lock while it works (staging.hpp): free means gone.
+        if (StoreLock::acquire(layout, version->str(), StoreLock::Wait::try_only)) {
+            out.push_back(layout.tmp_dir() / name);
+        }
+    }
+    return out;
+}
+
+std::optional<std::filesystem::path> RealSystem::installed_shim() const {
+    return find_installed_shim();
+}
+
+Status RealSystem::remove_all(const std::filesystem::path& p) { return remove_tree(p); }
+
+Status RealSystem::clean_leftovers(const Layout& layout) {
+    clean_stale_tmp(layout);
+    return {};
+}
+
+Status RealSystem::refresh_shims(const Layout& layout) { return gover::refresh_shims(layout); }
+
+Status RealSystem::install(const Layout& layout, const std::string& spec,
+                           const std::optional<Platform>& platform, bool force) {
+    auto request = parse_spec(spec);
+    if (!request) {
+        return tl::unexpected(request.error());
+    }
+    InstallRequest what{*request, platform, force};
+    auto done = gover::install(layout, what);
+    if (!done) {
+        return tl::unexpected(done.error());
+    }
+    return {};
+}
+
+} // namespace gover::doctor

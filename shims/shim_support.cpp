@@ -1,0 +1,140 @@
+#include "shim_support.hpp"
+
+#include <cerrno>
+#include <climits>
+#include <cstring>
+#include <cstdlib>
+#include <optional>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#ifdef __APPLE__
+#include <mach-o/dyld.h>
+#endif
+
+#include "core/tool_exec.hpp"
+
+extern char** environ;
+
+namespace gover::shim {
+namespace {
+
+void write_all(int fd, std::string_view text) {
+    while (!text.empty()) {
+        const ssize_t n = ::write(fd, text.data(), text.size());
+        if (n < 0 && errno == EINTR) {
+            continue;
+        }
+        if (n <= 0) {
+            return;
+        }
+        text.remove_prefix(static_cast<std::size_t>(n));
+    }
+}
+
+// The real path of the running executable (symlinks resolved), or "".
+std::string self_executable() {
+#ifdef __APPLE__
+    char buf[PATH_MAX];
+    uint32_t size = sizeof buf;
+    if (_NSGetExecutablePath(buf, &size) != 0) {
+        return {};
+    }
+    const char* path = buf;
+#else
+    const char* path = "/proc/self/exe";
+#endif
+    char* real = ::realpath(path, nullptr);
+    if (real == nullptr) {
+        return {};
+    }
+    std::string out(real);
+    std::free(real);
+    return out;
+}
+
+std::optional<std::string> find_gover(const Layout& layout) {
+    // Only where the shim's real location says how it was installed: gover's own copy in
+    // $GOVER_HOME/bin has nothing of gover's beside it, so it relies on PATH.
+    const std::string self = self_executable();
+    const std::string dir = self.substr(0, self.rfind('/'));
+    std::string candidate;
+    if (dir.ends_with("/libexec/gover")) {
+        candidate = dir + "/../../bin/gover";
+    } else if (dir.ends_with("/shims")) {
+        candidate = dir + "/../cmd/gover/gover"; // the build tree
+    }
+    if (!candidate.empty() && ::access(candidate.c_str(), X_OK) == 0) {
+        return candidate;
+    }
+    const char* path_env = std::getenv("PATH");
+    return find_on_path("gover", path_env ? path_env : "", layout.shims_dir().string());
+}
+
+} // namespace
+
+std::string_view base_name(const char* argv0) {
+    if (argv0 == nullptr) {
+        return {};
+    }
+    std::string_view name(argv0);
+    const auto slash = name.rfind('/');
+    return slash == std::string_view::npos ? name : name.substr(slash + 1);
+}
+
+void die(const Error& error) {
+    std::string line = "gover: error: " + error.message;
+    if (!error.hint.empty()) {
+        line += " (" + error.hint + ")";
+    }
+    line += '\n';
+    write_all(STDERR_FILENO, line);
+    ::_exit(127);
+}
+
+bool auto_install_enabled() {
+    const char* value = std::getenv("GOVER_AUTO_INSTALL");
+    return value != nullptr && std::string_view(value) == "1";
+}
+
+Status run_gover_install(const Layout& layout, const std::string& spec) {
+    const std::string command = "gover install " + spec;
+    auto gover = find_gover(layout);
+    if (!gover) {
+        return fail(ErrorCode::not_found,
+                    "GOVER_AUTO_INSTALL=1 but no gover was found to run '" + command + "'",
+                    "put gover on PATH, or run '" + command + "' yourself");
+    }
+    write_all(STDERR_FILENO, "gover: installing Go " + spec + " (GOVER_AUTO_INSTALL=1)\n");
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_adddup2(&actions, STDERR_FILENO, STDOUT_FILENO);
+    std::string arg0 = *gover;
+    std::string arg1 = "install";
+    std::string arg2 = spec;
+    char* args[] = {arg0.data(), arg1.data(), arg2.data(), nullptr};
+    pid_t pid = 0;
+    const int rc = ::posix_spawn(&pid, gover->c_str(), &actions, nullptr, args, environ);
+    posix_spawn_file_actions_destroy(&actions);
+    if (rc != 0) {
+        return fail(ErrorCode::io, "cannot run " + *gover + ": " + std::strerror(rc),
+                    "run '" + command + "' yourself");
+    }
+    int status = 0;
+    while (::waitpid(pid, &status, 0) < 0) {
+        if (errno != EINTR) {
+            return fail(ErrorCode::io, "lost track of '" + command + "'", "run it yourself");
+        }
+    }
+    if (WIFEXITED(status) && WEXITSTATUS(status) == 0) {
+        return {};
+    }
+    const std::string how = WIFEXITED(status)
+                                ? "exit status " + std::to_string(WEXITSTATUS(status))
+                                : "signal " + std::to_string(WTERMSIG(status));
+    return fail(ErrorCode::not_installed, "'" + command + "' failed (" + how + ")",
+                "see its message above, or run it yourself");
+}
+
+} // namespace gover::shim

@@ -1,0 +1,28 @@
+#pragma once
+// The shim's small helpers: its one way to fail, and GOVER_AUTO_INSTALL's `gover install` child.
+
+#include <string>
+#include <string_view>
+
+#include "core/error.hpp"
+#include "core/layout.hpp"
+
+namespace gover::shim {
+
+// The last path component of argv[0] ("" for a null argv[0]).
+std::string_view base_name(const char* argv0);
+
+// Writes "gover: error: <message> (<hint>)" to stderr with one write and exits 127 (contract §4:
+// the shim cannot run a tool).
+[[noreturn]] void die(const Error& error);
+
+// GOVER_AUTO_INSTALL=1: a pinned but missing version is installed before the tool runs.
+bool auto_install_enabled();
+
+// Runs `gover install <spec>` as a child with its stdout sent to stderr (the tool's stdout stays
+// the tool's), and waits. gover is looked for next to the shim's real location (an installed
+// <prefix>/libexec/gover/gover-shim has <prefix>/bin/gover; the build tree has cmd/gover/gover),
+// then on PATH outside the shims directory. Fails naming the command and its exit status.
+Status run_gover_install(const Layout& layout, const std::string& spec);
+
+} // namespace gover::shim
