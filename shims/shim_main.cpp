@@ -113,9 +113,16 @@ gover::Result<Plan> plan_for_selection(const Layout& layout, const gover::ToolNa
 
 } // namespace
 
-int main(int argc, char** argv) {
+#ifdef __APPLE__
+int main(int argc, char** argv, char** envp, char** apple) {
+#else
+int main(int argc, char** argv, char** envp) {
+    char** apple = nullptr;
+#endif
     (void)argc;
-    const std::string_view name = gover::shim::base_name(argv[0]);
+    (void)envp;
+    const std::string_view name =
+        gover::shim::tool_name(argv[0], gover::shim::exec_path(apple));
     if (name == "gover-shim" || name.empty()) {
         gover::shim::die(Error{ErrorCode::usage,
                                "gover-shim runs as a link named after a Go command (go, gofmt)",

@@ -11,6 +11,8 @@
 
 #ifdef __APPLE__
 #include <mach-o/dyld.h>
+#else
+#include <sys/auxv.h>
 #endif
 
 #include "core/tool_exec.hpp"
@@ -74,13 +76,36 @@ std::optional<std::string> find_gover(const Layout& layout) {
 
 } // namespace
 
-std::string_view base_name(const char* argv0) {
-    if (argv0 == nullptr) {
+std::string_view base_name(const char* path) {
+    if (path == nullptr) {
         return {};
     }
-    std::string_view name(argv0);
+    std::string_view name(path);
     const auto slash = name.rfind('/');
     return slash == std::string_view::npos ? name : name.substr(slash + 1);
+}
+
+const char* exec_path(char** apple) {
+#ifdef __APPLE__
+    for (; apple != nullptr && *apple != nullptr; ++apple) {
+        std::string_view entry(*apple);
+        if (entry.starts_with("executable_path=")) {
+            return *apple + std::string_view("executable_path=").size();
+        }
+    }
+    return nullptr;
+#else
+    (void)apple;
+    return reinterpret_cast<const char*>(::getauxval(AT_EXECFN));
+#endif
+}
+
+std::string_view tool_name(const char* argv0, const char* exec_path) {
+    const std::string_view exec_name = base_name(exec_path);
+    if (parse_tool_name(exec_name).pinned) {
+        return exec_name;
+    }
+    return base_name(argv0);
 }
 
 void die(const Error& error) {

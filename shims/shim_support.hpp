@@ -9,8 +9,17 @@
 
 namespace gover::shim {
 
-// The last path component of argv[0] ("" for a null argv[0]).
-std::string_view base_name(const char* argv0);
+// The last path component of a path ("" for null).
+std::string_view base_name(const char* path);
+
+// The path the kernel exec'd (Linux: AT_EXECFN; macOS: apple[]'s executable_path=), or null.
+const char* exec_path(char** apple);
+
+// The name the shim runs as: argv[0]'s last component, except that a go1.X.Y name in the exec'd
+// path wins. Go's own toolchain switch (GOTOOLCHAIN=path, Go 1.21+) finds shims/go1.X.Y on PATH
+// and execs it with argv[0] still "go"; going by argv[0] alone would select the pinned version
+// again and loop.
+std::string_view tool_name(const char* argv0, const char* exec_path);
 
 // Writes "gover: error: <message> (<hint>)" to stderr with one write and exits 127 (contract §4:
 // the shim cannot run a tool).

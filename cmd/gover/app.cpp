@@ -58,6 +58,25 @@ std::size_t distance(const std::string& a, const std::string& b) {
     return row[b.size()];
 }
 
+// "unknown command 'instal'", suggesting the closest visible command when one is close.
+Error unknown_command(CLI::App& app, const std::string& word) {
+    std::string best;
+    std::size_t best_distance = 3; // suggest only close misspellings
+    for (const CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) {
+        if (sub->get_group().empty()) {
+            continue; // hidden
+        }
+        const std::size_t d = distance(word, sub->get_name());
+        if (d < best_distance) {
+            best = sub->get_name();
+            best_distance = d;
+        }
+    }
+    return Error{ErrorCode::usage, "unknown command '" + word + "'",
+                 best.empty() ? "run 'gover --help' to see the commands"
+                              : "did you mean 'gover " + best + "'? run 'gover --help'"};
+}
+
 // With no subcommand parsed, CLI11 reports "a subcommand is required" even for `gover instal`
 // or `gover --bogus`; name the word it could not place instead, with a suggestion.
 std::optional<Error> unplaced_word(CLI::App& app) {
@@ -74,21 +93,7 @@ std::optional<Error> unplaced_word(CLI::App& app) {
             ErrorCode::usage, "unknown option '" + word + "'",
             "run 'gover --help' for gover's options, 'gover <command> --help' for a command's"};
     }
-    std::string best;
-    std::size_t best_distance = 3; // suggest only close misspellings
-    for (const CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) {
-        if (sub->get_group().empty()) {
-            continue; // hidden
-        }
-        const std::size_t d = distance(word, sub->get_name());
-        if (d < best_distance) {
-            best = sub->get_name();
-            best_distance = d;
-        }
-    }
-    return Error{ErrorCode::usage, "unknown command '" + word + "'",
-                 best.empty() ? "run 'gover --help' to see the commands"
-                              : "did you mean 'gover " + best + "'? run 'gover --help'"};
+    return unknown_command(app, word);
 }
 
 } // namespace
@@ -116,8 +121,25 @@ int run(int argc, char** argv) {
     add_doctor(app, ctx);
     add_complete(app, ctx);
 
+    // `gover help [command]` reads as `gover [command] --help`, as in git, cargo and rustup.
+    std::vector<char*> args(argv, argv + argc);
+    static char help_flag[] = "--help";
+    if (args.size() >= 2 && std::string(args[1]) == "help") {
+        args.erase(args.begin() + 1);
+        if (args.size() >= 2 && args[1][0] != '-') {
+            const std::string word = args[1];
+            if (app.get_subcommands([&word](CLI::App* sub) {
+                       return sub->get_name() == word && !sub->get_group().empty();
+                   })
+                    .empty()) {
+                return report(unknown_command(app, word));
+            }
+        }
+        args.push_back(help_flag);
+    }
+
     try {
-        app.parse(argc, argv);
+        app.parse(static_cast<int>(args.size()), args.data());
     } catch (const CLI::CallForHelp&) {
         std::fputs(app.help().c_str(), stdout);
         return k_exit_ok;

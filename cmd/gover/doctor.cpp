@@ -44,8 +44,8 @@ void print_group(std::string& out, const Style& style, const char* title, const 
     if (!out.empty()) {
         out += "\n";
     }
-    out += style.paint(std::string(title) + " (" + std::to_string(group.size()) + ")", colour) +
-           "\n";
+    out +=
+        style.paint(std::string(title) + " (" + std::to_string(group.size()) + ")", colour) + "\n";
     for (const auto* f : group) {
         out += "  " + style.paint("[" + f->check + "]", colour) + " " + f->message + "\n";
         out += "    " + style.paint("fix:", "2") + " " + f->fix + "\n";
@@ -82,8 +82,8 @@ void print_human(const doctor::Findings& findings) {
                              : "gover doctor: everything found was fixed");
     } else {
         notice("gover doctor: " + plural(errors.size(), "error") + ", " +
-               plural(warnings.size(), "warning") + ", " + std::to_string(infos.size()) +
-               " info" + (fixed.empty() ? "" : ", " + std::to_string(fixed.size()) + " fixed"));
+               plural(warnings.size(), "warning") + ", " + std::to_string(infos.size()) + " info" +
+               (fixed.empty() ? "" : ", " + std::to_string(fixed.size()) + " fixed"));
     }
 }
 
@@ -95,8 +95,7 @@ bool confirm(const doctor::Finding& finding, bool yes) {
     if (isatty(STDIN_FILENO) != 1 || isatty(STDERR_FILENO) != 1) {
         return false;
     }
-    const std::string question =
-        "gover doctor: " + finding.repair.describe() + "? [y/N] ";
+    const std::string question = "gover doctor: " + finding.repair.describe() + "? [y/N] ";
     std::fputs(question.c_str(), stderr);
     std::fflush(stderr);
     std::string answer;

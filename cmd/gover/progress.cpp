@@ -42,10 +42,12 @@ void ProgressLine::update(std::uint64_t received, std::uint64_t total) {
     }
     const auto now = std::chrono::steady_clock::now();
     const bool done = total > 0 && received >= total;
-    if (drawn_ && !done && now - last_draw_ < std::chrono::milliseconds(100)) {
+    if (drawn_ && (received == last_received_ ||
+                   (!done && now - last_draw_ < std::chrono::milliseconds(100)))) {
         return;
     }
     last_draw_ = now;
+    last_received_ = received;
     const double elapsed = std::chrono::duration<double>(now - start_).count();
     const double rate = elapsed > 0.05 ? static_cast<double>(received) / elapsed : 0;
     std::string line = label_ + "  " + format_bytes(received);

@@ -28,6 +28,7 @@ class ProgressLine {
     std::string label_;
     bool enabled_;
     bool drawn_ = false;
+    std::uint64_t last_received_ = 0;
     std::chrono::steady_clock::time_point start_;
     std::chrono::steady_clock::time_point last_draw_;
 };

@@ -26,7 +26,9 @@ constexpr std::uint32_t k_max_load_commands_size = 4u << 20;
 enum class Endian { little, big };
 
 std::uint32_t get_u32(std::string_view b, std::size_t at, Endian e) {
-    auto byte = [&](std::size_t i) { return static_cast<std::uint32_t>(static_cast<unsigned char>(b[at + i])); };
+    auto byte = [&](std::size_t i) {
+        return static_cast<std::uint32_t>(static_cast<unsigned char>(b[at + i]));
+    };
     if (e == Endian::little) {
         return byte(0) | byte(1) << 8 | byte(2) << 16 | byte(3) << 24;
     }
@@ -34,7 +36,9 @@ std::uint32_t get_u32(std::string_view b, std::size_t at, Endian e) {
 }
 
 std::uint16_t get_u16(std::string_view b, std::size_t at, Endian e) {
-    auto byte = [&](std::size_t i) { return static_cast<std::uint16_t>(static_cast<unsigned char>(b[at + i])); };
+    auto byte = [&](std::size_t i) {
+        return static_cast<std::uint16_t>(static_cast<unsigned char>(b[at + i]));
+    };
     return e == Endian::little ? static_cast<std::uint16_t>(byte(0) | byte(1) << 8)
                                : static_cast<std::uint16_t>(byte(1) | byte(0) << 8);
 }
@@ -136,7 +140,8 @@ Result<BinarySlice> read_elf(std::string_view head, const std::string& what) {
 }
 
 // One thin Mach-O image starting at `base`.
-Result<BinarySlice> read_macho(const ByteReader& read, std::uint64_t base, const std::string& what) {
+Result<BinarySlice> read_macho(const ByteReader& read, std::uint64_t base,
+                               const std::string& what) {
     auto header = read(base, 32);
     if (!header) {
         return fail(ErrorCode::io, "cannot read " + what);
@@ -217,8 +222,8 @@ Result<BinaryInfo> read_fat(const ByteReader& read, std::string_view head, bool 
     info.format = BinaryInfo::Format::fat;
     for (std::uint32_t i = 0; i < count; ++i) {
         const std::size_t at = entry * i;
-        const std::uint64_t offset = is64 ? get_u64(*table, at + 8, Endian::big)
-                                          : get_u32(*table, at + 8, Endian::big);
+        const std::uint64_t offset =
+            is64 ? get_u64(*table, at + 8, Endian::big) : get_u32(*table, at + 8, Endian::big);
         auto slice = read_macho(read, offset, what);
         if (!slice) {
             return tl::unexpected(slice.error());
@@ -264,7 +269,9 @@ Result<BinaryInfo> read_binary_info(const ByteReader& read, const std::string& w
     if (head->size() < 4) {
         return info;
     }
-    if (head->compare(0, 4, "\x7f" "ELF") == 0) {
+    if (head->compare(0, 4,
+                      "\x7f"
+                      "ELF") == 0) {
         auto slice = read_elf(*head, what);
         if (!slice) {
             return tl::unexpected(slice.error());

@@ -41,7 +41,8 @@ struct BinaryInfo {
 std::string goarch_of(const Platform& platform);
 
 // Reads `size` bytes at `offset`; fewer at the end of the file; nullopt on an I/O error.
-using ByteReader = std::function<std::optional<std::string>(std::uint64_t offset, std::size_t size)>;
+using ByteReader =
+    std::function<std::optional<std::string>(std::uint64_t offset, std::size_t size)>;
 
 // The headers of an executable read through `read`. A file too short or not a known format is
 // Format::other, not an error; a file that starts like ELF or Mach-O but whose headers are cut

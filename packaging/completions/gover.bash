@@ -92,6 +92,7 @@ _gover() {
     exec | shell) _gover_add < <(_gover_words installed) ;;
     which) _gover_add < <(_gover_words tools) ;;
     init) _gover_add < <(printf '%s\n' bash zsh fish) ;;
+    help) _gover_add < <(_gover_words commands) ;;
     esac
     return 0
 }

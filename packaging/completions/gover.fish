@@ -68,6 +68,7 @@ complete -c gover -n '__gover_using use' \
     -k -a '(command gover complete installed remote 2>/dev/null)'
 complete -c gover -n '__gover_using which' -a '(command gover complete tools 2>/dev/null)'
 complete -c gover -n '__gover_using init' -a 'bash zsh fish'
+complete -c gover -n '__gover_using help' -a '(command gover complete commands 2>/dev/null)'
 complete -c gover -n '__gover_prev_is --shell' -a 'bash zsh fish'
 complete -c gover -n '__gover_prev_is --platform' -a '(command gover complete platforms 2>/dev/null)'
 complete -c gover -n __gover_after_dashdash -a '(__gover_complete_exec_command)'

@@ -99,6 +99,7 @@ _gover() {
     (use) _gover_versions installed remote ;;
     (which) _gover_describe tools tool tools ;;
     (init) _wanted shells expl shell compadd bash zsh fish ;;
+    (help) _gover_describe commands command commands ;;
     esac
 }
 

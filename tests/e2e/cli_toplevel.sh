@@ -30,6 +30,11 @@ usage_error "unknown command 'frobnicate'" frobnicate
 usage_error "no command given"
 usage_error "no command given" --quiet
 usage_error "--bogus" list --bogus
+usage_error "unknown command 'instll'" help instll
+
+expect_eq "gover help is gover --help" "$(shell_run gover --help)" "$(shell_run gover help)"
+expect_eq "gover help install is gover install --help" "$(shell_run gover install --help)" \
+    "$(shell_run gover help install)"
 
 version=$(sed -n 's/^project(gover VERSION \([0-9.]*\).*/\1/p' "$GOVER_SOURCE_DIR/CMakeLists.txt")
 expect_eq "gover --version prints gover X.Y.Z" "gover $version" "$(shell_run gover --version)"

@@ -101,7 +101,8 @@ comp gover which go1
 comp gover install ""
 comp gover use ""
 comp gover exec 1.22.5 -- ech
-comp gover install --'
+comp gover install --
+comp gover help li'
 out=$(in_bash GOVER_MIRROR="$MIRROR")
 line() { sed -n "$1p" <<<"$out"; }
 expect_eq "the completion function is registered" "complete -F _gover gover" "$(line 1)"
@@ -125,6 +126,7 @@ expect_contains "after exec's -- a command name completes" "echo" "$(line 12)"
 expect_contains "install offers --force" "--force" "$(line 13)"
 expect_contains "install offers --platform" "--platform" "$(line 13)"
 expect_contains "install offers --help" "--help" "$(line 13)"
+expect_eq "help offers the commands" "list list-remote " "$(line 14)"
 
 SCRIPT='eval "$(gover init bash)"; eval "$(gover init bash)"; complete -p | grep -c " gover$"'
 expect_eq "loading twice registers the completion once" 1 "$(in_bash)"

@@ -77,7 +77,7 @@ for line in $argv
     echo "$words"
 end'
 queries=('gover ins' 'gover ' 'gover uninstall ' 'gover init ' 'gover shell --shell ' \
-    'gover which go1' 'gover exec 1.22.5 -- ech' 'gover install --')
+    'gover which go1' 'gover exec 1.22.5 -- ech' 'gover install --' 'gover help li')
 out=$(shell_run fish --no-config -c "$SCRIPT" "${queries[@]}" 2>&1)
 line() { sed -n "$1p" <<<"$out"; }
 expect_eq "a command prefix completes" "install" "$(line 1)"
@@ -91,6 +91,7 @@ expect_eq "which offers the shims" "go1.21.0 go1.22.5" "$(line 6)"
 expect_contains "after exec's -- a command name completes" "echo" "$(line 7)"
 expect_contains "install offers --force" "--force" "$(line 8)"
 expect_contains "install offers --platform" "--platform" "$(line 8)"
+expect_eq "help offers the commands" "list list-remote" "$(line 9)"
 
 # The installed file on its own, as fish autoloads it from vendor_completions.d.
 SCRIPT='source $argv[1]; complete -C"gover li" | string replace -r "\t.*" "" | sort | string join " "'

@@ -74,7 +74,7 @@ complete_zsh() {
 answers() { awk '/^--$/ { print line; line = ""; next } { line = line $0 " " }'; }
 
 queries=('gover ins' 'gover ' 'gover uninstall ' 'gover init ' 'gover shell --shell ' \
-    'gover which go1' 'gover exec 1.22.5 -- ech' 'gover install --')
+    'gover which go1' 'gover exec 1.22.5 -- ech' 'gover install --' 'gover help li')
 set +e
 out=$(complete_zsh "$SHELL_TMP/init.zsh" "${queries[@]}" | answers)
 status=$?
@@ -92,6 +92,7 @@ expect_eq "which offers the shims" "go1.21.0 go1.22.5 " "$(line 6)"
 expect_contains "after exec's -- a command name completes" "echo " "$(line 7)"
 expect_contains "install offers --force" "--force" "$(line 8)"
 expect_contains "install offers --platform" "--platform" "$(line 8)"
+expect_eq "help offers the commands" "list list-remote " "$(line 9)"
 
 # compinit after the init line (it is often further down ~/.zshrc): registered at the first prompt.
 out=$(ORDER=setup-first complete_zsh "$SHELL_TMP/init.zsh" 'gover ins' 'gover uninstall ' | answers)

@@ -105,6 +105,12 @@ expect_eq "exec in place: same pid" "$(sed -n 's/shell=//p' <<<"$got")" "$(sed -
 cd "$P/app"
 expect_eq "go1.21.0 runs exactly 1.21.0" "go version go1.21.0 fake" "$(go1.21.0 version)"
 expect_eq "go1.23.1 whatever the pin" "GOROOT=$GOVER_HOME/versions/1.23.1 GOTOOLCHAIN=path" "$(go1.23.1 env)"
+# Go's own toolchain switch (GOTOOLCHAIN=path) execs shims/go1.X.Y with argv[0] still "go":
+# the exec'd name decides, or the pinned version would run again (and switch again, forever).
+expect_eq "go1.21.0 exec'd with argv[0]=go" "go version go1.21.0 fake" \
+    "$(GOTOOLCHAIN=go1.21.0 bash -c 'exec -a go "$0" version' "$SHIMS/go1.21.0")"
+expect_eq "go1.21.0 with argv[0]=go: GOTOOLCHAIN kept" "GOROOT=$GOVER_HOME/versions/1.21.0 GOTOOLCHAIN=go1.21.0" \
+    "$(GOTOOLCHAIN=go1.21.0 bash -c 'exec -a go "$0" env' "$SHIMS/go1.21.0")"
 run_capture go1.24.0 version
 expect_eq "go1.24.0 not installed" 127 "$RC"
 expect_contains "go1.24.0 message" "Go 1.24.0 is not installed" "$ERR"

@@ -45,8 +45,8 @@ std::string macho_binary(const MachoSpec& spec) {
     const std::size_t header = spec.is64 ? 32 : 28;
     put(out, 0, spec.is64 ? 0xfeedfacf : 0xfeedface, 4, spec.order);
     put(out, 4, spec.cputype, 4, spec.order);
-    put(out, 8, 0, 4, spec.order);   // cpusubtype
-    put(out, 12, 2, 4, spec.order);  // MH_EXECUTE
+    put(out, 8, 0, 4, spec.order);  // cpusubtype
+    put(out, 12, 2, 4, spec.order); // MH_EXECUTE
     std::string cmds;
     std::uint32_t ncmds = 0;
     // LC_UUID first, so the reader has to walk past a command it does not care about.
@@ -120,10 +120,9 @@ void write_file(const std::filesystem::path& path, const std::string& content, b
         }
         f << content;
     }
-    std::filesystem::permissions(path,
-                                 executable ? std::filesystem::perms(0755)
-                                            : std::filesystem::perms(0644),
-                                 std::filesystem::perm_options::replace);
+    std::filesystem::permissions(
+        path, executable ? std::filesystem::perms(0755) : std::filesystem::perms(0644),
+        std::filesystem::perm_options::replace);
 }
 
 } // namespace gover::test

@@ -26,9 +26,8 @@ inline constexpr std::uint32_t k_cpu_arm64 = 0x0100000c;
 inline constexpr std::uint32_t k_cpu_ppc = 18;
 
 // An ELF file header (64 bytes) for `machine`, padded to `size` bytes.
-std::string elf_binary(std::uint16_t machine, bool is64 = true,
-                       ByteOrder order = ByteOrder::little, unsigned char osabi = 0,
-                       std::size_t size = 256);
+std::string elf_binary(std::uint16_t machine, bool is64 = true, ByteOrder order = ByteOrder::little,
+                       unsigned char osabi = 0, std::size_t size = 256);
 
 struct MachoSpec {
     std::uint32_t cputype = k_cpu_arm64;

@@ -12,8 +12,7 @@ void FakeDoctorSystem::map_path(const std::string& prefix, const std::filesystem
 }
 
 void FakeDoctorSystem::set_host(const std::string& kernel, const std::string& machine,
-                                std::optional<bool> arm64_capable,
-                                std::optional<bool> translated) {
+                                std::optional<bool> arm64_capable, std::optional<bool> translated) {
     host_info.facts.kernel = kernel;
     host_info.facts.machine = machine;
     host_info.facts.arm64_capable = arm64_capable;
@@ -135,6 +134,9 @@ Status FakeDoctorSystem::install(const Layout&, const std::string& spec,
                                  const std::optional<Platform>& platform, bool force) {
     repairs.push_back(std::string(force ? "reinstall " : "install ") + spec +
                       (platform ? " " + platform->str() : std::string()));
+    if (on_install) {
+        on_install(spec, force);
+    }
     if (!install_failure.empty()) {
         return fail(ErrorCode::network, install_failure);
     }

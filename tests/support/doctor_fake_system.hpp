@@ -17,7 +17,7 @@ namespace gover::test {
 class FakeDoctorSystem : public doctor::RealSystem {
   public:
     std::map<std::string, std::string> vars; // the whole environment
-    doctor::HostInfo host_info;               // default: linux amd64, not translated
+    doctor::HostInfo host_info;              // default: linux amd64, not translated
     std::filesystem::path working_dir;
     std::optional<doctor::SelectionFacts> selection_override;
     std::map<std::string, doctor::StoreRecord> record_overrides; // by version
@@ -27,8 +27,10 @@ class FakeDoctorSystem : public doctor::RealSystem {
 
     // What --fix asked for, in order: "install 1.22.5", "reinstall 1.22.5", "refresh_shims", ...
     std::vector<std::string> repairs;
-    // install() succeeds (and records) unless this is set to an error message.
+    // install() succeeds (and records) unless this is set to an error message; on_install runs
+    // first, to make the install's effect visible to the re-check.
     std::string install_failure;
+    std::function<void(const std::string& spec, bool force)> on_install;
 
     FakeDoctorSystem();
 
@@ -56,8 +58,7 @@ class FakeDoctorSystem : public doctor::RealSystem {
                               std::chrono::milliseconds timeout) const override;
 
     doctor::SelectionFacts selection(const Layout& layout) const override;
-    doctor::StoreRecord store_record(const Layout& layout,
-                                     const GoVersion& version) const override;
+    doctor::StoreRecord store_record(const Layout& layout, const GoVersion& version) const override;
     std::optional<std::filesystem::path> installed_shim() const override { return shipped_shim; }
 
     Status remove_all(const std::filesystem::path& p) override;

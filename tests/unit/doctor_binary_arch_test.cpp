@@ -117,8 +117,10 @@ TEST(BinaryArch, FatBinariesListEverySlice) {
 
 TEST(BinaryArch, ScriptsTextAndJavaClassesAreNotExecutablesWeKnow) {
     for (const std::string& bytes : {std::string("#!/bin/sh\nexec go \"$@\"\n"), std::string(""),
-                                    std::string("\x7f" "EL", 3),
-                                    std::string("\xca\xfe\xba\xbe\x00\x00\x00\x34", 8)}) {
+                                     std::string("\x7f"
+                                                 "EL",
+                                                 3),
+                                     std::string("\xca\xfe\xba\xbe\x00\x00\x00\x34", 8)}) {
         auto info = read_bytes(bytes);
         ASSERT_TRUE(info) << info.error().message;
         EXPECT_EQ(info->format, BinaryInfo::Format::other);
@@ -133,8 +135,8 @@ TEST(BinaryArch, CutShortHeadersAreErrorsNamingTheFile) {
     ASSERT_FALSE(cut);
     EXPECT_NE(cut.error().message.find("test-binary"), std::string::npos);
 
-    std::string fat = test::fat_binary(
-        {MachoSpec{test::k_cpu_arm64, true, ByteOrder::little, std::nullopt}});
+    std::string fat =
+        test::fat_binary({MachoSpec{test::k_cpu_arm64, true, ByteOrder::little, std::nullopt}});
     auto fat_cut = read_bytes(fat.substr(0, 4096)); // the slice is missing
     EXPECT_FALSE(fat_cut);
 

@@ -15,7 +15,8 @@ bool has(const std::string& text, const std::string& part) {
 
 TEST(DoctorEnvironment, GorootPointingNowhereIsAnErrorNamingTheStartupLine) {
     DoctorScene scene;
-    const auto rc = scene.startup(".zshrc", "# go\nexport GOROOT=/nowhere/go\neval \"$(gover init zsh)\"\n");
+    const auto rc =
+        scene.startup(".zshrc", "# go\nexport GOROOT=/nowhere/go\neval \"$(gover init zsh)\"\n");
     scene.sys.set("GOROOT", "/nowhere/go");
     const auto found = DoctorScene::of(scene.diagnose(), "env-goroot");
     ASSERT_EQ(found.size(), 1u);
@@ -64,8 +65,8 @@ TEST(DoctorEnvironment, FishUsersGetFishSyntax) {
 }
 
 TEST(DoctorEnvironment, GotoolchainValuesThatLetGoPickAnotherToolchain) {
-    for (const std::string value : {"auto", "local+auto", "go1.21.0+auto", "go1.22.5",
-                                    "go1.22.5+path", "bogus"}) {
+    for (const std::string value :
+         {"auto", "local+auto", "go1.21.0+auto", "go1.22.5", "go1.22.5+path", "bogus"}) {
         DoctorScene scene;
         scene.sys.set("GOTOOLCHAIN", value);
         const auto found = DoctorScene::of(scene.diagnose(), "env-gotoolchain");

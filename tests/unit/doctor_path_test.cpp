@@ -20,8 +20,8 @@ TEST(DoctorPath, AGoEarlierOnPathShadowsTheShims) {
     test::write_file(fake_go / "go", "#!/bin/sh\n", true);
     test::write_file(fake_go / "gofmt", "#!/bin/sh\n", true);
     scene.set_path({fake_go, scene.shims(), scene.tools});
-    scene.startup(".zshrc", "eval \"$(gover init zsh)\"\nexport PATH=" + fake_go.string() +
-                                ":$PATH\n");
+    scene.startup(".zshrc",
+                  "eval \"$(gover init zsh)\"\nexport PATH=" + fake_go.string() + ":$PATH\n");
     const auto found = DoctorScene::of(scene.diagnose(), "path-shadow");
     ASSERT_EQ(found.size(), 1u);
     EXPECT_EQ(found[0].severity, Severity::warning);

@@ -76,8 +76,7 @@ TEST_F(DoctorSelection, AModuleNeedingANewerGoThanThePin) {
     auto found = DoctorScene::of(scene.diagnose(), "module-toolchain");
     ASSERT_EQ(found.size(), 1u);
     EXPECT_EQ(found[0].severity, Severity::warning);
-    EXPECT_TRUE(has(found[0].message, (scene.work / "go.mod").string() + ":3"))
-        << found[0].message;
+    EXPECT_TRUE(has(found[0].message, (scene.work / "go.mod").string() + ":3")) << found[0].message;
     EXPECT_TRUE(has(found[0].message, "go.mod requires go >= 1.23.0"));
     EXPECT_EQ(found[0].fix, "gover install 1.23.0");
 

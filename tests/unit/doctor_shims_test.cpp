@@ -25,8 +25,7 @@ TEST(DoctorShims, AnInstalledToolWithoutAShim) {
     DoctorScene scene;
     scene.add_version("1.22.5");
     scene.link_shims();
-    test::write_file(scene.gover_home / "versions" / "1.22.5" / "bin" / "vet", "#!/bin/sh\n",
-                     true);
+    test::write_file(scene.gover_home / "versions" / "1.22.5" / "bin" / "vet", "#!/bin/sh\n", true);
     std::filesystem::remove(scene.shims() / "go1.22.5");
     const auto found = DoctorScene::of(scene.diagnose(), "shims");
     ASSERT_EQ(found.size(), 1u);
@@ -61,7 +60,8 @@ TEST(DoctorShims, TheShimCopyMissingOrOlderThanTheShippedOne) {
     scene.sys.shipped_shim = shipped;
     auto found = DoctorScene::of(scene.diagnose(), "shims");
     ASSERT_EQ(found.size(), 1u);
-    EXPECT_TRUE(has(found[0].message, "differs from the shim this gover ships")) << found[0].message;
+    EXPECT_TRUE(has(found[0].message, "differs from the shim this gover ships"))
+        << found[0].message;
 
     std::filesystem::copy_file(shipped, scene.gover_home / "bin" / "gover-shim",
                                std::filesystem::copy_options::overwrite_existing);

@@ -79,8 +79,7 @@ TEST(DoctorStartupParse, FishAssignments) {
     ASSERT_EQ(a.size(), 1u);
     EXPECT_EQ(a[0].name, "PATH");
     EXPECT_TRUE(a[0].keeps_old);
-    EXPECT_EQ(doctor::path_entries(a[0], "/h"),
-              (std::vector<std::string>{"/h/sdk/go1.22.5/bin"}));
+    EXPECT_EQ(doctor::path_entries(a[0], "/h"), (std::vector<std::string>{"/h/sdk/go1.22.5/bin"}));
 }
 
 TEST(DoctorStartupParse, GoverInitLines) {
@@ -98,7 +97,8 @@ TEST(DoctorStartupParse, GoverInitLines) {
 
 TEST(DoctorStartup, GorootExportNamedByPathAndLine) {
     DoctorScene scene;
-    const auto rc = scene.startup(".zshrc", "eval \"$(gover init zsh)\"\n\nexport GOROOT=$HOME/go1.21\n");
+    const auto rc =
+        scene.startup(".zshrc", "eval \"$(gover init zsh)\"\n\nexport GOROOT=$HOME/go1.21\n");
     const auto found = DoctorScene::of(scene.diagnose(), "startup-goroot");
     ASSERT_EQ(found.size(), 1u);
     EXPECT_EQ(found[0].severity, Severity::warning);
@@ -108,8 +108,7 @@ TEST(DoctorStartup, GorootExportNamedByPathAndLine) {
 
 TEST(DoctorStartup, AnotherGoOnPathBeforeAndAfterInit) {
     DoctorScene scene;
-    const auto profile =
-        scene.startup(".bash_profile", "export PATH=/usr/local/go/bin:$PATH\n");
+    const auto profile = scene.startup(".bash_profile", "export PATH=/usr/local/go/bin:$PATH\n");
     const auto rc = scene.startup(
         ".zshrc", "eval \"$(gover init zsh)\"\nexport PATH=\"$HOME/sdk/mine/bin:$PATH\"\n"
                   "export PATH=\"$HOME/go/bin:$PATH\"\n");

@@ -83,11 +83,13 @@ TEST(DoctorStore, ForeignEntriesInVersions) {
     DoctorScene scene;
     scene.add_version("1.22.5"); // no record: copied in by hand
     std::filesystem::create_directories(scene.gover_home / "versions" / "my-go");
-    std::filesystem::create_directory_symlink(scene.tmp.path(), scene.gover_home / "versions" / "1.21.0");
+    std::filesystem::create_directory_symlink(scene.tmp.path(),
+                                              scene.gover_home / "versions" / "1.21.0");
     std::filesystem::create_directories(scene.gover_home / "versions" / ".DS_Store");
     const auto found = DoctorScene::of(scene.diagnose(), "store-foreign");
     ASSERT_EQ(found.size(), 3u) << DoctorScene::dump(found);
-    EXPECT_TRUE(has(found[0].message, "is a link to " + scene.tmp.path().string())) << found[0].message;
+    EXPECT_TRUE(has(found[0].message, "is a link to " + scene.tmp.path().string()))
+        << found[0].message;
     EXPECT_TRUE(has(found[1].message, "was not installed by gover")) << found[1].message;
     EXPECT_EQ(found[1].fix, "gover uninstall 1.22.5 && gover install 1.22.5");
     EXPECT_TRUE(has(found[2].message, "my-go")) << found[2].message;

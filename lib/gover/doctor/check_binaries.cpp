@@ -58,8 +58,8 @@ void check_selected(const Facts& facts, const std::set<std::string>& on_purpose,
     std::string fix;
     if (store) {
         const std::string v = facts.selection.version->str();
-        fix = "reinstall it for this machine: `gover uninstall " + v + " && gover install " + v +
-              "`";
+        fix =
+            "reinstall it for this machine: `gover uninstall " + v + " && gover install " + v + "`";
     } else {
         fix = where_from(*go) + ", then pin a gover-installed version: `gover use latest`";
     }
@@ -93,8 +93,7 @@ void check_path_gos(const Facts& facts, Findings& out, std::set<std::filesystem:
     }
 }
 
-void check_platform_installs(const Facts& facts, std::set<std::string>& on_purpose,
-                             Findings& out) {
+void check_platform_installs(const Facts& facts, std::set<std::string>& on_purpose, Findings& out) {
     for (const auto& v : facts.installed) {
         const StoreRecord& record = facts.record(v);
         if (!record.platform_override || !record.platform || *record.platform == facts.platform) {
@@ -105,8 +104,7 @@ void check_platform_installs(const Facts& facts, std::set<std::string>& on_purpo
             "platform-install", Severity::info, v.str(),
             "Go " + v.str() + " was installed for " + record.platform->str() +
                 " on purpose (--platform), not for this " + facts.platform.str() +
-                " machine: it builds " + record.platform->arch +
-                " programs unless told otherwise" +
+                " machine: it builds " + record.platform->arch + " programs unless told otherwise" +
                 (facts.platform.os == "darwin" && record.platform->arch == "amd64"
                      ? " and runs under Rosetta"
                      : ""),

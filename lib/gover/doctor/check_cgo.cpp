@@ -52,8 +52,8 @@ void check_cgo(const Facts& facts, Findings& out) {
         return;
     }
     const std::string how = enabled ? "CGO_ENABLED=" + *enabled : "cgo is on by default";
-    std::string cc = facts.go_setting("CC").value_or(facts.platform.os == "darwin" ? "clang"
-                                                                                   : "gcc");
+    std::string cc =
+        facts.go_setting("CC").value_or(facts.platform.os == "darwin" ? "clang" : "gcc");
     cc = cc.substr(0, cc.find(' '));
     std::optional<std::filesystem::path> found;
     if (cc.find('/') != std::string::npos) {
@@ -74,13 +74,12 @@ void check_cgo(const Facts& facts, Findings& out) {
                     : "Go turns cgo off on its own, so packages that need it (go-sqlite3, many "
                       "bindings) fail to build, and net and os/user quietly use their pure-Go "
                       "fallbacks";
-        out.push_back(make_finding("cgo-compiler", Severity::warning, cc,
-                                   how + ", but the C compiler `" + cc + "` " +
-                                       (found ? "(" + found->string() + ") does not run"
-                                              : std::string("is not on PATH")) +
-                                       ": " + why,
-                                   install_compiler(facts) +
-                                       ", or build without cgo: `CGO_ENABLED=0 go build`"));
+        out.push_back(make_finding(
+            "cgo-compiler", Severity::warning, cc,
+            how + ", but the C compiler `" + cc + "` " +
+                (found ? "(" + found->string() + ") does not run" : std::string("is not on PATH")) +
+                ": " + why,
+            install_compiler(facts) + ", or build without cgo: `CGO_ENABLED=0 go build`"));
         return;
     }
     const std::string triple = r.out.substr(0, r.out.find('\n'));
@@ -94,13 +93,13 @@ void check_cgo(const Facts& facts, Findings& out) {
     if (arch == target) {
         return;
     }
-    out.push_back(make_finding(
-        "cgo-compiler", Severity::warning, cc,
-        how + ", but the C compiler " + found->string() + " targets " + triple + " (" + arch +
-            ") while Go builds for " + target +
-            ": cgo packages fail to link (objects of two architectures)",
-        "point CC at a compiler for " + target + " (`go env -w CC=<compiler>`), " +
-            install_compiler(facts) + ", or build without cgo: `CGO_ENABLED=0 go build`"));
+    out.push_back(make_finding("cgo-compiler", Severity::warning, cc,
+                               how + ", but the C compiler " + found->string() + " targets " +
+                                   triple + " (" + arch + ") while Go builds for " + target +
+                                   ": cgo packages fail to link (objects of two architectures)",
+                               "point CC at a compiler for " + target +
+                                   " (`go env -w CC=<compiler>`), " + install_compiler(facts) +
+                                   ", or build without cgo: `CGO_ENABLED=0 go build`"));
 }
 
 } // namespace gover::doctor

@@ -116,8 +116,8 @@ void check_target(const Facts& facts, Findings& out) {
             "GOOS=" + *goos + " is exported on a " + facts.platform.os +
                 " machine: go run, go test and go install build programs this machine cannot "
                 "run (\"exec format error\"), and cgo needs a cross-compiler",
-            remove_and_unset(facts, "GOOS") +
-                "; set it per command (GOOS=" + *goos + " go build) instead"));
+            remove_and_unset(facts, "GOOS") + "; set it per command (GOOS=" + *goos +
+                " go build) instead"));
     }
     const auto goarch = facts.sys->env("GOARCH");
     const std::string host_arch = goarch_of(facts.platform);
@@ -129,8 +129,8 @@ void check_target(const Facts& facts, Findings& out) {
                 " programs that run only under emulation (Rosetta) or not at all, go test "
                 "and go run need that emulation, and cgo fails to link against the host's "
                 "libraries",
-            remove_and_unset(facts, "GOARCH") +
-                "; set it per command (GOARCH=" + *goarch + " go build) instead"));
+            remove_and_unset(facts, "GOARCH") + "; set it per command (GOARCH=" + *goarch +
+                " go build) instead"));
     }
 }
 

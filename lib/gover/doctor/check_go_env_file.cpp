@@ -51,16 +51,16 @@ void check_go_env_file(const Facts& facts, Findings& out) {
             continue;
         }
         const std::string where = facts.go_env.path->string() + ":" + std::to_string(s->line);
-        std::string message = "`go env -w` persisted " + s->name + "=" + s->value + " (" + where +
-                              "): " + rule.why;
+        std::string message =
+            "`go env -w` persisted " + s->name + "=" + s->value + " (" + where + "): " + rule.why;
         if (s->name == "GOARCH" && s->value == goarch_of(facts.platform)) {
             message += " (it matches this machine today, but follows the home directory to "
                        "machines and shells where it does not)";
         }
-        Finding f = make_finding("go-env-file", rule.severity, s->name, std::move(message),
-                                 "run `go env -u " + s->name + "` (or delete line " +
-                                     std::to_string(s->line) + " of " +
-                                     facts.go_env.path->string() + ")");
+        Finding f =
+            make_finding("go-env-file", rule.severity, s->name, std::move(message),
+                         "run `go env -u " + s->name + "` (or delete line " +
+                             std::to_string(s->line) + " of " + facts.go_env.path->string() + ")");
         if (rule.severity != Severity::info) {
             f.repair.kind = Repair::Kind::go_env_unset;
             f.repair.variable = s->name;

@@ -43,8 +43,8 @@ void check_shims_on_path(const Facts& facts, Findings& out) {
               "the shims since: see the startup findings), or run `" +
               init_line_for(facts, shell) + "` here";
     } else {
-        fix = "add `" + init_line_for(facts, shell) + "` at the end of " + rc_file_for(facts, shell).string() +
-              " and open a new shell";
+        fix = "add `" + init_line_for(facts, shell) + "` at the end of " +
+              rc_file_for(facts, shell).string() + " and open a new shell";
     }
     out.push_back(make_finding(
         "shims-path", Severity::warning, facts.layout.shims_dir().string(),

@@ -46,8 +46,8 @@ bool same_path(const Facts& facts, const std::string& a, const std::filesystem::
 std::string mismatch_fix(const Facts& facts) {
     const auto gos = facts.find_on_path("go");
     if (!gos.empty() && !facts.is_shims_dir(facts.path[gos.front().index])) {
-        return "take " + facts.path[gos.front().index].string() +
-               " off PATH, or make `" + init_line_for(facts, login_shell(facts)) +
+        return "take " + facts.path[gos.front().index].string() + " off PATH, or make `" +
+               init_line_for(facts, login_shell(facts)) +
                "` the last PATH edit in your startup file (" + gos.front().file.string() +
                " runs first now)";
     }
@@ -69,8 +69,8 @@ void check_probe(const Facts& facts, Findings& out) {
     if (!store && s.state != SelectionFacts::State::system) {
         return; // nothing runs by design; check_selection says why
     }
-    const CommandResult r = facts.sys->run({"go", "env", "GOVERSION", "GOROOT", "GOARCH"}, {},
-                                           k_probe_timeout);
+    const CommandResult r =
+        facts.sys->run({"go", "env", "GOVERSION", "GOROOT", "GOARCH"}, {}, k_probe_timeout);
     const std::string expected = store ? "Go " + s.version->str() + " (" + s.source + ")"
                                        : std::string("the system go (" + s.source + ")");
     if (!r.started || r.timed_out || r.exit_code != 0) {
@@ -85,16 +85,14 @@ void check_probe(const Facts& facts, Findings& out) {
                    std::to_string(r.exit_code) +
                    (r.err.empty() ? std::string() : ": " + first_line(r.err));
         }
-        out.push_back(make_finding("probe", Severity::error, "go",
-                                   what + ", although gover selects " + expected +
-                                       ": typing go in this shell does not work",
-                                   facts.shims_at ? mismatch_fix(facts)
-                                                  : "add `" +
-                                                        init_line_for(facts, login_shell(facts)) +
-                                                        "` to " +
-                                                        rc_file_for(facts, login_shell(facts))
-                                                            .string() +
-                                                        " and open a new shell"));
+        out.push_back(make_finding(
+            "probe", Severity::error, "go",
+            what + ", although gover selects " + expected +
+                ": typing go in this shell does not work",
+            facts.shims_at
+                ? mismatch_fix(facts)
+                : "add `" + init_line_for(facts, login_shell(facts)) + "` to " +
+                      rc_file_for(facts, login_shell(facts)).string() + " and open a new shell"));
         return;
     }
     const auto lines = lines_of(r.out);
@@ -151,8 +149,9 @@ void check_probe(const Facts& facts, Findings& out) {
         list += (i > 0 ? "; " : "") + wrong[i];
     }
     out.push_back(make_finding("probe", Severity::error, "go",
-                               std::string(k_probe) + " run through PATH disagrees with the "
-                                                      "selection, " +
+                               std::string(k_probe) +
+                                   " run through PATH disagrees with the "
+                                   "selection, " +
                                    expected + ": " + list +
                                    ". Another toolchain really runs when you type go",
                                mismatch_fix(facts)));

@@ -22,10 +22,9 @@ void check_gover(const Facts& facts, Findings& out) {
     std::string fix = "run gover from a native (arm64) shell";
     if (!facts.host.self_exe.empty()) {
         auto info = read_binary(*facts.sys, facts.host.self_exe);
-        if (info && info->format != BinaryInfo::Format::other &&
-            !info->slice_for(facts.platform)) {
-            fix = "install the arm64 build of gover in place of " +
-                  facts.host.self_exe.string() + " (Intel build)";
+        if (info && info->format != BinaryInfo::Format::other && !info->slice_for(facts.platform)) {
+            fix = "install the arm64 build of gover in place of " + facts.host.self_exe.string() +
+                  " (Intel build)";
         }
     }
     out.push_back(make_finding("rosetta", Severity::error, "gover",
@@ -40,7 +39,8 @@ void check_shell(const Facts& facts, Findings& out) {
         out.push_back(make_finding(
             "rosetta", Severity::error, "shell",
             "the shell that started gover runs under Rosetta (as x86_64) on this Apple Silicon "
-            "Mac: " + std::string(k_translated_why),
+            "Mac: " +
+                std::string(k_translated_why),
             "turn off \"Open using Rosetta\" in the terminal app's Get Info window, or start a "
             "native shell with `arch -arm64 /bin/zsh -l`"));
     }

@@ -58,8 +58,8 @@ void check_module(const Facts& facts, Findings& out) {
         out.push_back(make_finding(
             "module-toolchain", Severity::info, where,
             where + " needs Go " + minimum.str() + " or newer, newer than the selected " +
-                s.version->str() + " (" + s.source + "): go switches to gover's go" +
-                have->str() + " for this module, so the pin does not decide here",
+                s.version->str() + " (" + s.source + "): go switches to gover's go" + have->str() +
+                " for this module, so the pin does not decide here",
             "nothing to do; to make it explicit: `gover use " + have->str() + "`"));
         return;
     }

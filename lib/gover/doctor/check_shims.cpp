@@ -57,11 +57,11 @@ void check_copy(const Facts& facts, Findings& out) {
         differs = a && b && *a != *b;
     }
     if (differs) {
-        out.push_back(shim_finding(
-            copy.string(), copy.string() + " differs from the shim this gover ships (" +
-                               shipped->string() +
-                               "): the shims run an older shim, which may select versions "
-                               "differently from `gover current`"));
+        out.push_back(shim_finding(copy.string(),
+                                   copy.string() + " differs from the shim this gover ships (" +
+                                       shipped->string() +
+                                       "): the shims run an older shim, which may select versions "
+                                       "differently from `gover current`"));
     }
 }
 
@@ -121,12 +121,12 @@ void check_shims(const Facts& facts, Findings& out) {
                 "selected version's"));
     }
     if (!broken.empty()) {
-        out.push_back(shim_finding(
-            dir.string() + " stale",
-            std::to_string(broken.size()) + " shim(s) in " + dir.string() + " (" + list(broken) +
-                ") point at nothing or at something other than " +
-                facts.layout.shim_copy().string() +
-                ": they fail, or run a tool no installed version has"));
+        out.push_back(shim_finding(dir.string() + " stale",
+                                   std::to_string(broken.size()) + " shim(s) in " + dir.string() +
+                                       " (" + list(broken) +
+                                       ") point at nothing or at something other than " +
+                                       facts.layout.shim_copy().string() +
+                                       ": they fail, or run a tool no installed version has"));
     }
     check_copy(facts, out);
 }

@@ -16,8 +16,7 @@ Shell family(const StartupFile& file) {
 
 // Places only a Go toolchain lives in, whether or not they exist on this machine.
 bool toolchain_pattern(const std::string& entry) {
-    if (entry.find("$GOROOT") != std::string::npos ||
-        entry.find("${GOROOT") != std::string::npos) {
+    if (entry.find("$GOROOT") != std::string::npos || entry.find("${GOROOT") != std::string::npos) {
         return true;
     }
     for (const char* p : {"/usr/local/go/bin", "/usr/lib/go/bin", "/usr/lib/go-", "/opt/go/bin",
@@ -80,10 +79,8 @@ bool after_init(const InitPoint& init, const StartupFile& file, int line) {
     return &file > init.file; // files are stored in reading order
 }
 
-void scan_file(const Facts& facts, const StartupFile& file, const InitPoint& init,
-               Findings& out) {
-    const std::string init_where =
-        init.file ? init.file->line(init.line).where() : std::string();
+void scan_file(const Facts& facts, const StartupFile& file, const InitPoint& init, Findings& out) {
+    const std::string init_where = init.file ? init.file->line(init.line).where() : std::string();
     for (std::size_t i = 0; i < file.lines.size(); ++i) {
         const int number = static_cast<int>(i + 1);
         const std::string& text = file.lines[i];
@@ -122,12 +119,15 @@ void scan_file(const Facts& facts, const StartupFile& file, const InitPoint& ini
             if (late && !a.keeps_old) {
                 out.push_back(make_finding(
                     "startup-path-reset", Severity::warning, here.where(),
-                    here.where() + " sets PATH without keeping its old value, after `gover "
-                                   "init` (" + init_where +
+                    here.where() +
+                        " sets PATH without keeping its old value, after `gover "
+                        "init` (" +
+                        init_where +
                         "): the shims gover put on PATH are gone in every shell started this "
                         "way, so `go` is not gover's",
                     "move the `gover init` line below line " + std::to_string(number) + " of " +
-                        file.path.string() + ", or make that line keep the old PATH (`export "
+                        file.path.string() +
+                        ", or make that line keep the old PATH (`export "
                         "PATH=\"...:$PATH\"`)"));
             }
         }
@@ -152,13 +152,13 @@ void scan_file(const Facts& facts, const StartupFile& file, const InitPoint& ini
             if (auto bin = brew_shellenv_bin(text)) {
                 const FileInfo st = facts.sys->stat(std::filesystem::path(*bin) / "go");
                 if (st.is_file() && st.executable) {
-                    out.push_back(make_finding(
-                        "startup-path", Severity::warning, here.where(),
-                        here.where() + " runs `brew shellenv` after `gover init` (" +
-                            init_where + "): it moves " + *bin +
-                            ", which holds Homebrew's go, before gover's shims",
-                        "move the `gover init` line below line " + std::to_string(number) +
-                            " of " + file.path.string()));
+                    out.push_back(
+                        make_finding("startup-path", Severity::warning, here.where(),
+                                     here.where() + " runs `brew shellenv` after `gover init` (" +
+                                         init_where + "): it moves " + *bin +
+                                         ", which holds Homebrew's go, before gover's shims",
+                                     "move the `gover init` line below line " +
+                                         std::to_string(number) + " of " + file.path.string()));
                 }
             }
         }
@@ -196,10 +196,9 @@ void check_init(const Facts& facts, Findings& out) {
     } else if (shell == "bash") {
         // A login bash reads the first of these that exists, and what it sources.
         for (const char* name : {".bash_profile", ".bash_login", ".profile"}) {
-            const auto it = std::find_if(facts.startup.begin(), facts.startup.end(),
-                                         [&](const StartupFile& f) {
-                                             return f.path == facts.home / name;
-                                         });
+            const auto it =
+                std::find_if(facts.startup.begin(), facts.startup.end(),
+                             [&](const StartupFile& f) { return f.path == facts.home / name; });
             if (it == facts.startup.end()) {
                 continue;
             }

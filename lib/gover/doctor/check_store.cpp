@@ -36,14 +36,14 @@ void check_version(const Facts& facts, const std::string& name, Findings& out) {
     const StoreRecord& record = facts.record(*version);
     const FileInfo go = facts.sys->stat(dir / "bin" / "go");
     if (!go.is_file()) {
-        Finding f = make_finding(
-            "store-foreign", Severity::warning, dir.string(),
-            dir.string() + " is not a complete toolchain (no bin/go)" +
-                (record.recorded ? ": what is left of Go " + name + " after a removal"
-                                 : std::string(", and gover did not install it")) +
-                "; gover treats " + name + " as not installed",
-            record.recorded ? "gover doctor --fix (removes it and its record)"
-                            : "rm -rf " + shell_quote(dir.string()));
+        Finding f =
+            make_finding("store-foreign", Severity::warning, dir.string(),
+                         dir.string() + " is not a complete toolchain (no bin/go)" +
+                             (record.recorded ? ": what is left of Go " + name + " after a removal"
+                                              : std::string(", and gover did not install it")) +
+                             "; gover treats " + name + " as not installed",
+                         record.recorded ? "gover doctor --fix (removes it and its record)"
+                                         : "rm -rf " + shell_quote(dir.string()));
         if (record.recorded) {
             f.repair.kind = Repair::Kind::remove;
             f.repair.paths = {dir, facts.layout.meta_file(*version)};
@@ -54,8 +54,8 @@ void check_version(const Facts& facts, const std::string& name, Findings& out) {
     if (!record.recorded && record.problem.empty()) {
         out.push_back(make_finding(
             "store-foreign", Severity::warning, dir.string(),
-            "Go " + name + " in " + dir.string() +
-                " was not installed by gover (no " + facts.layout.meta_file(*version).string() +
+            "Go " + name + " in " + dir.string() + " was not installed by gover (no " +
+                facts.layout.meta_file(*version).string() +
                 "): nothing records what it should contain, so changes to it go unnoticed",
             "gover uninstall " + name + " && gover install " + name));
         return;

@@ -1,5 +1,7 @@
 // VS Code's Go extension ignores PATH when its settings name a toolchain: go.goroot and
 // go.alternateTools.go. Only a note: it is the user's choice, but it is not gover's selection.
+#include <cctype>
+
 #include <nlohmann/json.hpp>
 
 #include "gover/doctor/checks.hpp"
@@ -9,39 +11,55 @@ namespace {
 
 constexpr std::size_t k_max_settings_size = 4u << 20;
 
-// settings.json is JSON with comments and trailing commas; strip both for the parser.
+// Copies a JSON string literal starting at in[i] and returns the index of its closing quote.
+std::size_t copy_string(const std::string& in, std::size_t i, std::string& out) {
+    const std::size_t start = i;
+    for (++i; i < in.size() && in[i] != '"'; ++i) {
+        if (in[i] == '\\') {
+            ++i;
+        }
+    }
+    out.append(in, start, i - start + 1);
+    return i;
+}
+
+// settings.json is JSON with comments and trailing commas: drop both for the parser.
 std::string strip_jsonc(const std::string& in) {
-    std::string out;
-    out.reserve(in.size());
+    std::string plain;
+    plain.reserve(in.size());
     for (std::size_t i = 0; i < in.size(); ++i) {
-        const char c = in[i];
-        if (c == '"') {
-            const std::size_t start = i;
-            for (++i; i < in.size() && in[i] != '"'; ++i) {
-                if (in[i] == '\\') {
-                    ++i;
-                }
-            }
-            out.append(in, start, i - start + 1);
-        } else if (c == '/' && i + 1 < in.size() && in[i + 1] == '/') {
+        if (in[i] == '"') {
+            i = copy_string(in, i, plain);
+        } else if (in[i] == '/' && i + 1 < in.size() && in[i + 1] == '/') {
             while (i < in.size() && in[i] != '\n') {
                 ++i;
             }
-            out += '\n';
-        } else if (c == '/' && i + 1 < in.size() && in[i + 1] == '*') {
+            plain += '\n';
+        } else if (in[i] == '/' && i + 1 < in.size() && in[i + 1] == '*') {
             const auto end = in.find("*/", i + 2);
             i = end == std::string::npos ? in.size() : end + 1;
-        } else if (c == ',') {
+            plain += ' ';
+        } else {
+            plain += in[i];
+        }
+    }
+    std::string out;
+    out.reserve(plain.size());
+    for (std::size_t i = 0; i < plain.size(); ++i) {
+        if (plain[i] == '"') {
+            i = copy_string(plain, i, out);
+            continue;
+        }
+        if (plain[i] == ',') {
             std::size_t j = i + 1;
-            while (j < in.size() && std::isspace(static_cast<unsigned char>(in[j]))) {
+            while (j < plain.size() && std::isspace(static_cast<unsigned char>(plain[j]))) {
                 ++j;
             }
-            if (j >= in.size() || (in[j] != '}' && in[j] != ']')) {
-                out += c;
+            if (j < plain.size() && (plain[j] == '}' || plain[j] == ']')) {
+                continue;
             }
-        } else {
-            out += c;
         }
+        out += plain[i];
     }
     return out;
 }
@@ -98,8 +116,8 @@ void check_vscode(const Facts& facts, Findings& out) {
         if (!json.is_object()) {
             continue;
         }
-        if (auto it = json.find("go.goroot"); it != json.end() && it->is_string() &&
-                                              !it->get<std::string>().empty()) {
+        if (auto it = json.find("go.goroot");
+            it != json.end() && it->is_string() && !it->get<std::string>().empty()) {
             const std::string root = it->get<std::string>();
             if (!is_selected(facts, root, false)) {
                 out.push_back(make_finding(
@@ -115,12 +133,12 @@ void check_vscode(const Facts& facts, Findings& out) {
         if (tools == json.end() || !tools->is_object()) {
             continue;
         }
-        if (auto go = tools->find("go"); go != tools->end() && go->is_string() &&
-                                         !go->get<std::string>().empty()) {
+        if (auto go = tools->find("go");
+            go != tools->end() && go->is_string() && !go->get<std::string>().empty()) {
             const std::string path = go->get<std::string>();
             // A bare name is looked up on PATH (gover's shim); ${...} is the editor's to expand.
-            const bool named = path.find('/') != std::string::npos &&
-                               path.find("${") == std::string::npos;
+            const bool named =
+                path.find('/') != std::string::npos && path.find("${") == std::string::npos;
             if (named && !is_selected(facts, path, true)) {
                 out.push_back(make_finding(
                     "vscode", Severity::info, file.string() + " go.alternateTools",

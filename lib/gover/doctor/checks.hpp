@@ -36,8 +36,8 @@ void check_cgo(const Facts& facts, Findings& out);
 void check_vscode(const Facts& facts, Findings& out);
 
 // Shared wording helpers.
-Finding make_finding(std::string check, Severity severity, std::string subject,
-                     std::string message, std::string fix);
+Finding make_finding(std::string check, Severity severity, std::string subject, std::string message,
+                     std::string fix);
 // `unset NAME` or, when $SHELL is fish, `set -e NAME`.
 std::string unset_command(const Facts& facts, const std::string& names);
 // "delete the line that sets it (<path>:<line>: `text`)" for each line, or a generic request

@@ -2,8 +2,8 @@
 
 namespace gover::doctor {
 
-Finding make_finding(std::string check, Severity severity, std::string subject,
-                     std::string message, std::string fix) {
+Finding make_finding(std::string check, Severity severity, std::string subject, std::string message,
+                     std::string fix) {
     Finding f;
     f.check = std::move(check);
     f.severity = severity;
@@ -50,7 +50,8 @@ std::string unset_command(const Facts& facts, const std::string& names) {
 
 std::string delete_lines_text(const std::vector<StartupLine>& lines, const std::string& what) {
     if (lines.empty()) {
-        return "remove what sets " + what + " from wherever it is set (shell startup file, "
+        return "remove what sets " + what +
+               " from wherever it is set (shell startup file, "
                "terminal or IDE settings)";
     }
     std::string out = "delete ";

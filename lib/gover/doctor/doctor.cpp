@@ -29,7 +29,9 @@ Findings run_checks(const Facts& facts) {
     return out;
 }
 
-std::string key(const Finding& f) { return f.check + "\n" + f.subject; }
+std::string key(const Finding& f) {
+    return f.check + "\n" + f.subject;
+}
 
 // A go to run `go env -u` with: the selected toolchain, else any installed one, else PATH's.
 // GOTOOLCHAIN=local keeps a persisted GOTOOLCHAIN from switching (or downloading) first.
@@ -75,9 +77,9 @@ class Repairer {
     void run(const Findings& findings) {
         // Installs first: they refresh the shims themselves; the shims are regenerated last
         // anyway, so links for anything installed here exist whatever happened in between.
-        for (const auto kind : {Repair::Kind::install, Repair::Kind::reinstall,
-                                Repair::Kind::go_env_unset, Repair::Kind::remove,
-                                Repair::Kind::clean_leftovers, Repair::Kind::refresh_shims}) {
+        for (const auto kind :
+             {Repair::Kind::install, Repair::Kind::reinstall, Repair::Kind::go_env_unset,
+              Repair::Kind::remove, Repair::Kind::clean_leftovers, Repair::Kind::refresh_shims}) {
             for (const auto& f : findings) {
                 if (f.repair.kind == kind) {
                     attempt(f);

@@ -22,11 +22,11 @@ struct Facts {
     Layout layout{""};
     std::filesystem::path home; // $HOME
     HostInfo host;
-    Platform platform; // the native host platform
+    Platform platform;                       // the native host platform
     std::vector<std::filesystem::path> path; // PATH entries in order (empty ones dropped)
     std::optional<std::size_t> shims_at;     // index of $GOVER_HOME/shims in path
     SelectionFacts selection;
-    std::vector<GoVersion> installed; // newest first
+    std::vector<GoVersion> installed;    // newest first
     std::optional<ModuleMinimum> module; // go.mod/go.work around the working directory
     GoEnvFile go_env;
     std::vector<StartupFile> startup;

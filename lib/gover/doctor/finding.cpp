@@ -50,9 +50,9 @@ int exit_status(const Findings& findings) {
 }
 
 std::string shell_quote(std::string_view text) {
-    const bool plain = !text.empty() && text.find_first_not_of(
-                                            "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
-                                            "0123456789_-./:@%+=,") == std::string_view::npos;
+    const bool plain = !text.empty() &&
+                       text.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
+                                              "0123456789_-./:@%+=,") == std::string_view::npos;
     if (plain) {
         return std::string(text);
     }

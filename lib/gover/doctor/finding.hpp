@@ -44,7 +44,7 @@ struct Repair {
 };
 
 struct Finding {
-    std::string check;   // stable id, e.g. "path-shadow"
+    std::string check; // stable id, e.g. "path-shadow"
     Severity severity = Severity::info;
     std::string message; // what is wrong and why it breaks Go
     std::string fix;     // the exact command or edit

@@ -47,9 +47,13 @@ std::filesystem::path self_executable() {
 
 #else
 
-std::optional<std::string> macos_product_version() { return std::nullopt; }
+std::optional<std::string> macos_product_version() {
+    return std::nullopt;
+}
 
-std::optional<bool> parent_translated() { return std::nullopt; }
+std::optional<bool> parent_translated() {
+    return std::nullopt;
+}
 
 std::filesystem::path self_executable() {
     std::error_code ec;

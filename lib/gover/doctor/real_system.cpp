@@ -81,8 +81,8 @@ std::filesystem::path RealSystem::cwd() const {
     return {};
 }
 
-std::optional<std::string> RealSystem::read(const std::filesystem::path& file,
-                                            std::uint64_t offset, std::size_t max) const {
+std::optional<std::string> RealSystem::read(const std::filesystem::path& file, std::uint64_t offset,
+                                            std::size_t max) const {
     std::ifstream in(file, std::ios::binary);
     if (!in) {
         return std::nullopt;
@@ -167,11 +167,10 @@ CommandResult RealSystem::run(const std::vector<std::string>& argv,
     std::string path = env("PATH").value_or("");
     for (const auto& [name, value] : overrides) {
         const std::string prefix = name + "=";
-        environment_now.erase(std::remove_if(environment_now.begin(), environment_now.end(),
-                                             [&](const std::string& e) {
-                                                 return e.starts_with(prefix);
-                                             }),
-                              environment_now.end());
+        environment_now.erase(
+            std::remove_if(environment_now.begin(), environment_now.end(),
+                           [&](const std::string& e) { return e.starts_with(prefix); }),
+            environment_now.end());
         environment_now.push_back(prefix + value);
         if (name == "PATH") {
             path = value;
@@ -277,14 +276,18 @@ std::optional<std::filesystem::path> RealSystem::installed_shim() const {
     return find_installed_shim();
 }
 
-Status RealSystem::remove_all(const std::filesystem::path& p) { return remove_tree(p); }
+Status RealSystem::remove_all(const std::filesystem::path& p) {
+    return remove_tree(p);
+}
 
 Status RealSystem::clean_leftovers(const Layout& layout) {
     clean_stale_tmp(layout);
     return {};
 }
 
-Status RealSystem::refresh_shims(const Layout& layout) { return gover::refresh_shims(layout); }
+Status RealSystem::refresh_shims(const Layout& layout) {
+    return gover::refresh_shims(layout);
+}
 
 Status RealSystem::install(const Layout& layout, const std::string& spec,
                            const std::optional<Platform>& platform, bool force) {

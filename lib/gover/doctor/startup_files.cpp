@@ -118,8 +118,8 @@ bool mentions_variable(std::string_view value, std::string_view name) {
     for (std::size_t at = value.find(plain); at != std::string_view::npos;
          at = value.find(plain, at + 1)) {
         const std::size_t after = at + plain.size();
-        if (after == value.size() || !(std::isalnum(static_cast<unsigned char>(value[after])) ||
-                                       value[after] == '_')) {
+        if (after == value.size() ||
+            !(std::isalnum(static_cast<unsigned char>(value[after])) || value[after] == '_')) {
             return true;
         }
     }
@@ -175,7 +175,8 @@ std::vector<ShellAssignment> fish_assignments(const std::vector<std::string>& wo
     bool erase = false;
     for (; i < words.size() && words[i].starts_with("-"); ++i) {
         const std::string& flag = words[i];
-        if (flag == "--export" || (!flag.starts_with("--") && flag.find('x') != std::string::npos)) {
+        if (flag == "--export" ||
+            (!flag.starts_with("--") && flag.find('x') != std::string::npos)) {
             exported = true;
         }
         if (flag == "--erase" || (!flag.starts_with("--") && flag.find('e') != std::string::npos)) {
@@ -204,8 +205,8 @@ std::vector<ShellAssignment> fish_assignments(const std::vector<std::string>& wo
 std::vector<ShellAssignment> sh_assignments(const std::vector<std::string>& words) {
     std::vector<ShellAssignment> out;
     std::size_t i = 0;
-    if (words[0] == "setenv" || (words[0] == "launchctl" && words.size() > 1 &&
-                                 words[1] == "setenv")) {
+    if (words[0] == "setenv" ||
+        (words[0] == "launchctl" && words.size() > 1 && words[1] == "setenv")) {
         i = words[0] == "setenv" ? 1 : 2;
         if (i < words.size() && is_name(words[i])) {
             ShellAssignment a{words[i], i + 1 < words.size() ? unquote(words[i + 1]) : "", true};
@@ -252,8 +253,7 @@ Shell shell_of(const std::string& name) {
     return Shell::sh;
 }
 
-void add_file(const System& sys, const std::filesystem::path& p,
-              std::vector<StartupFile>& out) {
+void add_file(const System& sys, const std::filesystem::path& p, std::vector<StartupFile>& out) {
     const FileInfo info = sys.stat(p);
     if (!info.is_file()) {
         return;

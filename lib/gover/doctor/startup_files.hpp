@@ -35,9 +35,9 @@ struct StartupFile {
 // One variable set by a line: `export GOROOT=/x`, `set -gx PATH ...`, `path=(... $path)`,
 // `fish_add_path /x` (as a PATH edit), `setenv GOROOT /x`.
 struct ShellAssignment {
-    std::string name;      // "PATH" also for zsh's path array and fish_user_paths
-    std::string value;     // quotes removed
-    bool exported = false; // export, declare -x, set -x, setenv; PATH edits count as exported
+    std::string name;       // "PATH" also for zsh's path array and fish_user_paths
+    std::string value;      // quotes removed
+    bool exported = false;  // export, declare -x, set -x, setenv; PATH edits count as exported
     bool keeps_old = false; // refers to the old value ($PATH, +=, fish_add_path): not a reset
     bool array = false;     // the value is a word list (fish, zsh path=(...)), not a:b:c
 };

@@ -70,11 +70,11 @@ struct SelectionFacts {
 
 // What the store knows about an installed version (meta/<v>.json and its manifest).
 struct StoreRecord {
-    bool recorded = false;             // a record exists and was read
-    std::optional<Platform> platform;  // the platform the archive was for
-    bool platform_override = false;    // installed with --platform
-    std::vector<std::string> changed;  // "bin/go (expected 123 bytes, found 120)", ...
-    std::string problem;               // the record exists but cannot be used
+    bool recorded = false;            // a record exists and was read
+    std::optional<Platform> platform; // the platform the archive was for
+    bool platform_override = false;   // installed with --platform
+    std::vector<std::string> changed; // "bin/go (expected 123 bytes, found 120)", ...
+    std::string problem;              // the record exists but cannot be used
 };
 
 class System {
@@ -88,8 +88,8 @@ class System {
 
     // Files. Paths are absolute. Nothing here throws.
     // Up to `max` bytes at `offset`; nullopt when the file cannot be read.
-    virtual std::optional<std::string> read(const std::filesystem::path& file,
-                                            std::uint64_t offset, std::size_t max) const = 0;
+    virtual std::optional<std::string> read(const std::filesystem::path& file, std::uint64_t offset,
+                                            std::size_t max) const = 0;
     virtual FileInfo stat(const std::filesystem::path& p) const = 0;  // follows symlinks
     virtual FileInfo lstat(const std::filesystem::path& p) const = 0; // does not
     // Entry names, sorted; nullopt when not a readable directory.
