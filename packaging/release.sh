@@ -3,7 +3,8 @@
 #
 #   packaging/release.sh [--ref REF] [--version X.Y.Z] [--repo OWNER/NAME] [--url URL] [--out DIR]
 #
-#   --ref      what to archive; default: the tag vX.Y.Z if it exists, else HEAD
+#   --ref      what to archive; default: the tag vX.Y.Z if --version is given and the tag
+#              exists, else HEAD
 #   --version  default: the project(gover VERSION ...) line of CMakeLists.txt at REF
 #   --repo     the GitHub repository; default: from the origin remote. Gives the formula's
 #              homepage and the default --url

@@ -7,13 +7,15 @@ cd "$(dirname "$0")/.."
 seconds=${1:-30}
 shift || true
 build=${GOVER_FUZZ_BUILD_DIR:-build-fuzz}
-cmake -S . -B "$build" -G Ninja -DGOVER_FUZZ=ON -DGOVER_BUILD_TESTS=OFF \
+# The shim is not static here: the sanitizer runtimes cannot be linked statically.
+cmake -S . -B "$build" -G Ninja -DGOVER_FUZZ=ON -DGOVER_BUILD_TESTS=OFF -DGOVER_STATIC_SHIM=OFF \
   -DCMAKE_C_COMPILER=clang-14 -DCMAKE_CXX_COMPILER=clang++-14 -DCMAKE_BUILD_TYPE=RelWithDebInfo
-cmake --build "$build" -j "$(nproc)"
 targets=("$@")
 if ((${#targets[@]} == 0)); then
-  for f in "$build"/tests/fuzz/fuzz_*; do [[ -x $f ]] && targets+=("$(basename "$f")"); done
+  for f in tests/fuzz/fuzz_*.cpp; do targets+=("$(basename "$f" .cpp)"); done
 fi
+# Only the fuzz targets and the libraries they link: gover and the shim are not needed.
+cmake --build "$build" -j "${GOVER_JOBS:-$(nproc)}" --target "${targets[@]}"
 for t in "${targets[@]}"; do
   name=${t#fuzz_}
   corpus=$build/corpus/$name
@@ -21,7 +23,15 @@ for t in "${targets[@]}"; do
   seeds=tests/fuzz/seeds/$name
   [[ -d $seeds ]] && cp -n "$seeds"/* "$corpus"/ 2>/dev/null || true
   echo "fuzz: $t for ${seconds}s" >&2
-  "$build/tests/fuzz/$t" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
-    -print_final_stats=0 "$corpus" 2>&1 | tail -n 3
-  [[ ${PIPESTATUS[0]} == 0 ]] || { echo "fuzz: $t found a crash (see above)" >&2; exit 1; }
+  log=$build/fuzz-$name.log
+  mkdir -p "$build/artifacts"
+  if "$build/tests/fuzz/$t" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
+    -print_final_stats=1 -artifact_prefix="$build/artifacts/$t-" "$corpus" >"$log" 2>&1; then
+    grep -E '^(Done|stat::number_of_executed_units|stat::peak_rss_mb)' "$log" | tr '\n' ' ' >&2
+    echo >&2
+  else
+    grep -v -E '^#[0-9]+' "$log" | tail -n 60 >&2
+    echo "fuzz: $t found a crash: the input is in $build/artifacts/ (log: $log)" >&2
+    exit 1
+  fi
 done

@@ -1,11 +1,13 @@
 // gover-shim: `go`, `gofmt`, ... and `go1.X.Y` in $GOVER_HOME/shims are links to this program
-// (contract §6). It takes the tool from argv[0], selects the version (contract §3), sets GOROOT
-// and GOTOOLCHAIN, and execs versions/<v>/bin/<tool> in place: no child process, no shell, so
-// arguments, stdio, exit status and signals are the tool's own. Every failure exits 127 with one
-// `gover: error: ...` line. No iostreams and few system calls: it runs on every `go` command.
+// (contract §6). It takes the tool from argv[0] (a go1.X.Y name from the exec'd path, see
+// shim_support.hpp), selects the version (contract §3), sets GOROOT and GOTOOLCHAIN, and execs
+// versions/<v>/bin/<tool> in place: no child process, no shell, so arguments, stdio, exit status
+// and signals are the tool's own. Every failure exits 127 with one `gover: error: ...` line.
+// No iostreams and few system calls (bench/shim.sh counts them): it runs on every `go` command.
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unistd.h>
@@ -25,11 +27,11 @@ using gover::Layout;
 
 // What to do for this call: exec a file, or report what is missing.
 struct Plan {
-    std::string path;            // the program to exec
+    std::string path;                 // the program to exec
     std::optional<GoVersion> version; // the toolchain (not for system)
     bool system = false;
-    std::string missing_spec;    // set when the version is not installed: what to install
-    Error missing;               // ... and how to say so
+    std::string missing_spec; // set when the version is not installed: what to install
+    Error missing;            // ... and how to say so
 };
 
 gover::Result<Plan> plan_for_version(const Layout& layout, const gover::ToolName& name) {
@@ -85,11 +87,11 @@ gover::Result<Plan> plan_for_selection(const Layout& layout, const gover::ToolNa
         // shim or a script that execs `go`. Refuse instead of looping forever.
         const char* marker = std::getenv(gover::k_shim_pid_variable);
         if (marker != nullptr && pid == marker) {
-            gover::shim::die(Error{ErrorCode::not_found,
-                                   "the system " + tool + " (" + plan.path +
-                                       ") runs a gover shim again",
-                                   "put a real Go toolchain on PATH, or pin a version with "
-                                   "'gover use <spec>'"});
+            gover::shim::die(
+                Error{ErrorCode::not_found,
+                      "the system " + tool + " (" + plan.path + ") runs a gover shim again",
+                      "put a real Go toolchain on PATH, or pin a version with "
+                      "'gover use <spec>'"});
         }
         ::setenv(gover::k_shim_pid_variable, pid.c_str(), 1);
     } else {
@@ -101,11 +103,10 @@ gover::Result<Plan> plan_for_selection(const Layout& layout, const gover::ToolNa
     ::execv(plan.path.c_str(), argv);
     const int err = errno;
     if (err == ENOENT && plan.version) {
-        gover::shim::die(Error{ErrorCode::not_found,
-                               "Go " + plan.version->str() + " has no " + tool + " command (no " +
-                                   plan.path + ")",
-                               "see " + gover::tool_path(layout, *plan.version, "") +
-                                   " for its commands"});
+        gover::shim::die(Error{
+            ErrorCode::not_found,
+            "Go " + plan.version->str() + " has no " + tool + " command (no " + plan.path + ")",
+            "see " + gover::tool_path(layout, *plan.version, "") + " for its commands"});
     }
     gover::shim::die(Error{ErrorCode::io, "cannot run " + plan.path + ": " + std::strerror(err),
                            "check that it is an executable for this machine"});
@@ -121,8 +122,7 @@ int main(int argc, char** argv, char** envp) {
 #endif
     (void)argc;
     (void)envp;
-    const std::string_view name =
-        gover::shim::tool_name(argv[0], gover::shim::exec_path(apple));
+    const std::string_view name = gover::shim::tool_name(argv[0], gover::shim::exec_path(apple));
     if (name == "gover-shim" || name.empty()) {
         gover::shim::die(Error{ErrorCode::usage,
                                "gover-shim runs as a link named after a Go command (go, gofmt)",
@@ -134,7 +134,8 @@ int main(int argc, char** argv, char** envp) {
     }
     const gover::ToolName tool = gover::parse_tool_name(name);
     for (int attempt = 0;; ++attempt) {
-        auto plan = tool.pinned ? plan_for_version(*layout, tool) : plan_for_selection(*layout, tool);
+        auto plan =
+            tool.pinned ? plan_for_version(*layout, tool) : plan_for_selection(*layout, tool);
         if (!plan) {
             gover::shim::die(plan.error());
         }

@@ -2,8 +2,8 @@
 
 #include <cerrno>
 #include <climits>
-#include <cstring>
 #include <cstdlib>
+#include <cstring>
 #include <optional>
 #include <spawn.h>
 #include <sys/wait.h>
@@ -155,9 +155,8 @@ Status run_gover_install(const Layout& layout, const std::string& spec) {
     if (WIFEXITED(status) && WEXITSTATUS(status) == 0) {
         return {};
     }
-    const std::string how = WIFEXITED(status)
-                                ? "exit status " + std::to_string(WEXITSTATUS(status))
-                                : "signal " + std::to_string(WTERMSIG(status));
+    const std::string how = WIFEXITED(status) ? "exit status " + std::to_string(WEXITSTATUS(status))
+                                              : "signal " + std::to_string(WTERMSIG(status));
     return fail(ErrorCode::not_installed, "'" + command + "' failed (" + how + ")",
                 "see its message above, or run it yourself");
 }

@@ -9,10 +9,9 @@
 //   remote              versions in the cached index for this platform, newest first
 //   tools               the names in shims/ (for `gover which`)
 //   platforms           the platforms the cached index has archives for
-#include <algorithm>
 #include <cstdio>
+#include <filesystem>
 #include <fstream>
-#include <iterator>
 #include <memory>
 #include <optional>
 #include <set>

@@ -37,8 +37,8 @@ Result<ExecWords> split_words(const std::vector<std::string>& words) {
     for (std::size_t i = 0; i < words.size(); ++i) {
         if (words[i] == "--") {
             if (i > 1) {
-                return fail(ErrorCode::usage, "gover exec takes one version before --, got " +
-                                                  std::to_string(i),
+                return fail(ErrorCode::usage,
+                            "gover exec takes one version before --, got " + std::to_string(i),
                             "run 'gover exec [spec] -- <command> [args...]'");
             }
             if (i == 1) {
@@ -72,9 +72,8 @@ int run_exec(const std::vector<std::string>& words) {
     if (!chain->system) {
         const std::string bin = tool_path(*layout, *chain->version, "");
         const char* path = std::getenv("PATH");
-        const std::string new_path =
-            (bin.ends_with('/') ? bin.substr(0, bin.size() - 1) : bin) +
-            (path && *path ? ":" + std::string(path) : std::string());
+        const std::string new_path = (bin.ends_with('/') ? bin.substr(0, bin.size() - 1) : bin) +
+                                     (path && *path ? ":" + std::string(path) : std::string());
         ::setenv("PATH", new_path.c_str(), 1);
         for (const auto& [key, value] :
              toolchain_environment(*layout, *chain->version, std::getenv("GOTOOLCHAIN"))) {
@@ -111,9 +110,8 @@ void add_exec(CLI::App& app, Context& ctx) {
     cmd->footer("The spec resolves against the installed versions; without one, the selected "
                 "version runs.\n\nExamples:\n  gover exec -- go version\n"
                 "  gover exec 1.21 -- go test ./...");
-    cmd->callback([&ctx, cmd] {
-        ctx.action = [words = cmd->remaining()] { return run_exec(words); };
-    });
+    cmd->callback(
+        [&ctx, cmd] { ctx.action = [words = cmd->remaining()] { return run_exec(words); }; });
 }
 
 } // namespace gover::cli

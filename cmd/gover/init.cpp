@@ -70,7 +70,7 @@ export PATH
 
 # `gover shell <spec>` prints a line that sets GOVER_VERSION; this function runs it here.
 gover() {
-    local __gover_arg __gover_cmd=
+    local __gover_arg __gover_cmd=''
     for __gover_arg in "$@"; do
         case $__gover_arg in
         -h | --help | --version) break ;;

@@ -142,6 +142,7 @@ int run_list_remote(const ListRemoteOptions& options) {
     }
     IndexLoadOptions load_options;
     load_options.notice = [](const std::string& text) { notice(text); };
+    load_options.platform = platform;
     auto index = load_index(*layout, Mirror::from_environment(), load_options);
     if (!index) {
         return report(index.error());

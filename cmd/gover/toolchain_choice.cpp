@@ -29,8 +29,7 @@ Result<Toolchain> installed_toolchain(const Layout& layout, std::string_view spe
     }
     auto version = resolve(*request, installed_versions(layout), PrereleaseFallback::yes);
     if (!version) {
-        return fail(ErrorCode::not_installed,
-                    "no installed Go matches " + std::string(spec),
+        return fail(ErrorCode::not_installed, "no installed Go matches " + std::string(spec),
                     "run 'gover install " + std::string(spec) + "'");
     }
     return Toolchain{false, version};

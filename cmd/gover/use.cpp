@@ -68,7 +68,8 @@ void warn_if_overridden(const Layout& layout, const PinSource::Kind written) {
         warn("GOVER_VERSION=" + selection->version_text() +
              " still wins in this shell (run 'gover shell --unset')");
     } else if (written == PinSource::Kind::global) {
-        warn(selection->source.describe() + " still wins here (run 'gover use <spec>' to change it)");
+        warn(selection->source.describe() +
+             " still wins here (run 'gover use <spec>' to change it)");
     }
 }
 
@@ -108,8 +109,8 @@ int run_use(const UseOptions& options, const Context& ctx) {
         where = layout->global_file().string();
     }
     notice("Pinned Go " + *version + " in " + where);
-    warn_if_overridden(*layout, options.global ? PinSource::Kind::global
-                                               : PinSource::Kind::tool_versions);
+    warn_if_overridden(*layout,
+                       options.global ? PinSource::Kind::global : PinSource::Kind::tool_versions);
     return k_exit_ok;
 }
 
@@ -124,7 +125,8 @@ void add_use(CLI::App& app, Context& ctx) {
     cmd->add_flag("--global", options->global, "Pin in $GOVER_HOME/global instead");
     cmd->footer("Examples:\n  gover use 1.22          # pin the newest 1.22.x in ./.tool-versions\n"
                 "  gover use 1.22.5 --global");
-    cmd->callback([&ctx, options] { ctx.action = [&ctx, options] { return run_use(*options, ctx); }; });
+    cmd->callback(
+        [&ctx, options] { ctx.action = [&ctx, options] { return run_use(*options, ctx); }; });
 }
 
 } // namespace gover::cli

@@ -46,8 +46,8 @@ Result<std::string> tool_for(const Layout& layout, const std::string& name) {
     std::string path = tool_path(layout, *chain.version, tool.tool);
     if (::access(path.c_str(), X_OK) != 0) {
         return fail(ErrorCode::not_found,
-                    "Go " + chain.version->str() + " has no " + tool.tool + " command (no " +
-                        path + ")",
+                    "Go " + chain.version->str() + " has no " + tool.tool + " command (no " + path +
+                        ")",
                     "see " + tool_path(layout, *chain.version, "") + " for its commands");
     }
     return path;

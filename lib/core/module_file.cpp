@@ -121,8 +121,8 @@ class ModuleParser {
         }
         auto v = GoVersion::parse_toolchain(args[0]);
         if (!v || !args[0].starts_with("go1")) {
-            return bad(line, "invalid toolchain '" + std::string(args[0]) +
-                                 "': must look like go1.22.0");
+            return bad(line,
+                       "invalid toolchain '" + std::string(args[0]) + "': must look like go1.22.0");
         }
         toolchain_.version = release_floor(*v);
         return {};
@@ -135,9 +135,8 @@ class ModuleParser {
 
 } // namespace
 
-Result<std::optional<ModuleRequirement>> parse_module_file(std::string_view text,
-                                                           std::string_view path,
-                                                           ModuleFileKind kind) {
+Result<std::optional<ModuleRequirement>>
+parse_module_file(std::string_view text, std::string_view path, ModuleFileKind kind) {
     if (auto line = detail::first_nul_line(text)) {
         return fail(ErrorCode::bad_pin,
                     std::string(path) + ":" + std::to_string(*line) +

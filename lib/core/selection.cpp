@@ -156,9 +156,8 @@ Result<std::optional<Selection>> from_global(const Layout& layout, InstalledLook
 }
 
 // The nearest `name` walking up from cwd, parsed; nullopt when none holds a requirement.
-Result<std::optional<ModuleMinimum>> nearest_module_file(const std::string& cwd,
-                                                         std::string_view name,
-                                                         ModuleFileKind kind) {
+Result<std::optional<ModuleMinimum>>
+nearest_module_file(const std::string& cwd, std::string_view name, ModuleFileKind kind) {
     for (const auto& dir : ancestors(cwd)) {
         const std::string path = join(dir, name);
         auto text = read_regular_file(path, k_max_module_file_bytes);
@@ -268,7 +267,9 @@ std::string Selection::version_text() const {
     return is_system() ? "system" : request.version.str();
 }
 
-std::string Selection::install_command() const { return "gover install " + install_spec(request); }
+std::string Selection::install_command() const {
+    return "gover install " + install_spec(request);
+}
 
 Error Selection::not_installed_error() const {
     std::string what = "Go ";

@@ -6,12 +6,18 @@
 //   2. walking up from the cwd, the first directory with a .tool-versions holding a golang/go
 //      line (fallbacks: the first installed wins) or a .go-version; .tool-versions first
 //   3. $GOVER_HOME/global
-//   4. only when 1-3 pin nothing: go.work (nearest walking up, or $GOWORK; not with GOWORK=off),
-//      else the nearest go.mod: its toolchain/go line is a minimum, met by the newest
-//      installed release at or above it
+//   4. only when 1-3 pin nothing: go.work (nearest walking up, or an absolute $GOWORK; not with
+//      GOWORK=off; a go.work naming no Go version is passed over), else the nearest go.mod:
+//      its toolchain/go line is a minimum (go 1.22 = 1.22.0; no go line = cmd/go's 1.16), met
+//      by the newest installed release at or above it (a pre-release only if nothing else is)
 //   5. nothing: ErrorCode::no_pin
 //
-// Reads only regular files, each bounded (version_files.hpp). Nothing here prints or exits.
+// Where the files disagree with the tools they come from: a .tool-versions line naming golang
+// or go with no version does not pin (asdf); an empty .go-version or global is an error (goenv
+// would fall back to system silently); a relative GOWORK is walked past (cmd/go refuses it).
+// Reads only regular files, each bounded (version_files.hpp): FIFOs, devices and directories
+// named like pin files are passed over; unreadable files, symlink loops, oversized or binary
+// files are errors naming the path (and line). Nothing here prints or exits.
 
 #include <optional>
 #include <string>

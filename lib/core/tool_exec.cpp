@@ -10,7 +10,8 @@ namespace {
 
 bool is_executable_file(const std::string& path) {
     struct stat st {};
-    return ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode) && ::access(path.c_str(), X_OK) == 0;
+    return ::stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode) &&
+           ::access(path.c_str(), X_OK) == 0;
 }
 
 bool same_directory(std::string_view a, const std::string& b) {
@@ -111,7 +112,8 @@ std::optional<std::string> find_system_tool(std::string_view tool, std::string_v
 }
 
 std::vector<std::pair<std::string, std::string>>
-toolchain_environment(const Layout& layout, const GoVersion& version, const char* user_gotoolchain) {
+toolchain_environment(const Layout& layout, const GoVersion& version,
+                      const char* user_gotoolchain) {
     std::vector<std::pair<std::string, std::string>> vars;
     vars.emplace_back("GOROOT", layout.version_dir(version).string());
     if (user_gotoolchain == nullptr || *user_gotoolchain == '\0') {

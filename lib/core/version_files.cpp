@@ -20,7 +20,8 @@ Error at_line(std::string_view path, int line, const std::string& what, std::str
                  std::move(hint)};
 }
 
-const char* const k_pin_hint = "write a version like 1.22.5, a language version like 1.22, or system";
+const char* const k_pin_hint =
+    "write a version like 1.22.5, a language version like 1.22, or system";
 
 // The words of a pin-file line before any `#` (asdf strips from `#` to the end of the line).
 std::vector<std::string_view> pin_words(std::string_view line) {
@@ -90,8 +91,8 @@ Result<PinLine> parse_version_file(std::string_view text, std::string_view path)
         }
         return PinLine{"", {std::string(words[0])}, {*pin}, lines.number()};
     }
-    return tl::unexpected(
-        at_line(path, 1, "holds no Go version", "write a version like 1.22.5 into it, or delete it"));
+    return tl::unexpected(at_line(path, 1, "holds no Go version",
+                                  "write a version like 1.22.5 into it, or delete it"));
 }
 
 std::string pin_in_tool_versions(std::string_view text, std::string_view version) {

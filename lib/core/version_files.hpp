@@ -24,10 +24,10 @@ inline constexpr std::size_t k_max_module_file_bytes = 1024 * 1024;
 
 // What one line of a pin file asks for.
 struct PinLine {
-    std::string key;                 // .tool-versions: "golang" or "go"; otherwise ""
-    std::vector<std::string> words;  // the versions as written, in order (fallbacks follow)
+    std::string key;                  // .tool-versions: "golang" or "go"; otherwise ""
+    std::vector<std::string> words;   // the versions as written, in order (fallbacks follow)
     std::vector<VersionRequest> pins; // the same, parsed (parse_pin); never empty
-    int line = 0;                    // 1-based line number in the file
+    int line = 0;                     // 1-based line number in the file
 };
 
 // .tool-versions, as asdf reads it: the first line whose first word is `golang` or `go`, with
@@ -61,9 +61,8 @@ enum class ModuleFileKind { go_mod, go_work };
 // CRLF are handled as cmd/go's lexer does. nullopt only for a go.work with neither line.
 // Fails (bad_pin, "path:line: ...") where cmd/go would: an invalid or repeated go/toolchain
 // line, binary content.
-Result<std::optional<ModuleRequirement>> parse_module_file(std::string_view text,
-                                                           std::string_view path,
-                                                           ModuleFileKind kind);
+Result<std::optional<ModuleRequirement>>
+parse_module_file(std::string_view text, std::string_view path, ModuleFileKind kind);
 
 // The text of a .tool-versions that pins `version` (what `gover use` writes): the first
 // golang/go line (the one asdf reads) becomes `<same key> <version>` in place, fallbacks dropped,

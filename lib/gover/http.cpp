@@ -253,7 +253,7 @@ Status check_url_allowed(const std::string& url, const TransferSettings& setting
                     "use an https mirror, or set GOVER_INSECURE=1 to allow http for a local one");
     }
     return fail(ErrorCode::usage, "unsupported URL " + url,
-                "GOVER_MIRROR must start with https:// (or file:// for a local directory)");
+                "GOVER_MIRROR must be an https:// URL, or file:// for a local directory");
 }
 
 std::optional<std::string> file_url_path(const std::string& url) {

@@ -134,7 +134,7 @@ std::size_t on_header(char* data, std::size_t size, std::size_t count, void* use
 Error status_error(const AttemptState& state, long status) {
     return Error{ErrorCode::network,
                  "cannot get " + state.request->url + ": " + status_text(status, state.reason),
-                 status == 404 ? "check that the mirror (GOVER_MIRROR) has this file" : ""};
+                 status == 404 ? "check that GOVER_MIRROR serves this file" : ""};
 }
 
 std::size_t on_write(char* data, std::size_t size, std::size_t count, void* user) {
@@ -217,10 +217,9 @@ AttemptResult classify(CURLcode code, const char* errbuf, const AttemptState& st
         break;
     case CURLE_PEER_FAILED_VERIFICATION:
         set("TLS certificate verify failed (" + detail + ")",
-            settings.ca_file.empty() ? "set SSL_CERT_FILE to a CA bundle that trusts the mirror"
-                                     : "check that " + settings.ca_file +
-                                           " (SSL_CERT_FILE or CURL_CA_BUNDLE) holds "
-                                           "the CA that signed the mirror's certificate");
+            "set SSL_CERT_FILE to a CA bundle that trusts the mirror; in use now: " +
+                (settings.ca_file.empty() ? std::string("the system's trust store")
+                                          : settings.ca_file));
         break;
     case CURLE_SSL_CACERT_BADFILE:
         set("cannot use the CA file " + settings.ca_file + " (" + detail + ")",
@@ -233,7 +232,7 @@ AttemptResult classify(CURLcode code, const char* errbuf, const AttemptState& st
     case CURLE_COULDNT_RESOLVE_PROXY:
     case CURLE_COULDNT_CONNECT:
         set("cannot connect (" + detail + ")",
-            "check the network, the proxy variables (https_proxy, no_proxy) and GOVER_MIRROR");
+            "check the network, https_proxy/no_proxy and GOVER_MIRROR");
         break;
     case CURLE_OPERATION_TIMEDOUT:
         result.outcome = Outcome::transient;

@@ -48,7 +48,7 @@ Error corrupt(std::string_view why) {
 
 } // namespace
 
-ReleaseIndex archives_only(const ReleaseIndex& index) {
+ReleaseIndex archives_only(const ReleaseIndex& index, const Platform* only) {
     std::vector<Release> releases;
     releases.reserve(index.releases().size());
     for (const auto& release : index.releases()) {
@@ -56,7 +56,8 @@ ReleaseIndex archives_only(const ReleaseIndex& index) {
         copy.version = release.version;
         copy.stable = release.stable;
         for (const auto& file : release.files) {
-            if (file.kind == "archive") {
+            if (file.kind == "archive" &&
+                (!only || (file.os == only->os && file.arch == only->arch))) {
                 copy.files.push_back(file);
             }
         }
@@ -96,7 +97,11 @@ std::string write_digest(const ReleaseIndex& index, const DigestMeta& meta) {
     return out;
 }
 
-Result<Digest> read_digest(std::string_view text) {
+Result<Digest> read_digest(std::string_view text, const Platform* only) {
+    // "f <os> <arch> ": lines of other platforms are skipped before any parsing.
+    const std::string wanted =
+        only ? "f " + std::string(or_dash(only->os)) + " " + std::string(or_dash(only->arch)) + " "
+             : std::string();
     auto next_line = [&text]() -> std::optional<std::string_view> {
         const auto newline = text.find('\n');
         if (newline == std::string_view::npos) {
@@ -138,6 +143,9 @@ Result<Digest> read_digest(std::string_view text) {
             }
             releases.push_back(Release{*version, fields[1] == "s", {}});
         } else if (line->starts_with("f ")) {
+            if (only && !line->starts_with(wanted)) {
+                continue;
+            }
             if (releases.empty() || !split(line->substr(2), 5, fields)) {
                 return tl::unexpected(corrupt("bad file line"));
             }

@@ -27,11 +27,12 @@ struct Digest {
     ReleaseIndex index;
 };
 // Reads what write_digest wrote; anything else (another format version, a cut-off file) is
-// ErrorCode::index, and the caller fetches the index again.
-Result<Digest> read_digest(std::string_view text);
+// ErrorCode::index, and the caller fetches the index again. With `only`, archives for other
+// platforms are skipped before they cost anything (list-remote needs one platform).
+Result<Digest> read_digest(std::string_view text, const Platform* only = nullptr);
 
-// The same index with only its archives, as the digest keeps it, so that a fresh download and
-// a cached digest give identical answers.
-ReleaseIndex archives_only(const ReleaseIndex& index);
+// The same index with only its archives (for one platform, with `only`), as the digest keeps
+// it, so that a fresh download and a cached digest give identical answers.
+ReleaseIndex archives_only(const ReleaseIndex& index, const Platform* only = nullptr);
 
 } // namespace gover

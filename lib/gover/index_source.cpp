@@ -121,9 +121,11 @@ std::optional<std::int64_t> age_of(const fs::path& path) {
 
 // The cached index for this mirror: the digest, or (when it is missing or damaged) the raw JSON,
 // which then carries no validators and is fetched again in full when stale.
-std::optional<Cached> read_cache(const IndexCachePaths& paths, const Mirror& mirror) {
+std::optional<Cached> read_cache(const IndexCachePaths& paths, const Mirror& mirror,
+                                 const Platform* only) {
     if (auto text = read_whole_file(paths.digest)) {
-        if (auto digest = read_digest(*text); digest && digest->meta.url == mirror.base_url()) {
+        if (auto digest = read_digest(*text, only);
+            digest && digest->meta.url == mirror.base_url()) {
             if (auto age = age_of(paths.digest)) {
                 return Cached{std::move(*digest), *age};
             }
@@ -138,7 +140,7 @@ std::optional<Cached> read_cache(const IndexCachePaths& paths, const Mirror& mir
     if (!parsed) {
         return std::nullopt;
     }
-    return Cached{Digest{DigestMeta{mirror.base_url(), "", ""}, archives_only(*parsed)},
+    return Cached{Digest{DigestMeta{mirror.base_url(), "", ""}, archives_only(*parsed, only)},
                   // Stale on purpose: without validators, only a fetch can tell it is current.
                   std::numeric_limits<std::int64_t>::max() / 2};
 }
@@ -157,7 +159,8 @@ ReleaseIndex use_stale(const IndexLoadOptions& options, Cached& cached, const Er
     return std::move(cached.digest.index);
 }
 
-Result<ReleaseIndex> load_file_mirror(const IndexCachePaths& paths, const Mirror& mirror) {
+Result<ReleaseIndex> load_file_mirror(const IndexCachePaths& paths, const Mirror& mirror,
+                                      const Platform* only) {
     const std::string url = mirror.index_url();
     const auto path = file_url_path(url);
     if (!path) {
@@ -174,7 +177,7 @@ Result<ReleaseIndex> load_file_mirror(const IndexCachePaths& paths, const Mirror
                               std::to_string(st.st_mtim.tv_sec) + "." +
                               std::to_string(st.st_mtim.tv_nsec);
     if (auto text = read_whole_file(paths.digest)) {
-        if (auto digest = read_digest(*text);
+        if (auto digest = read_digest(*text, only);
             digest && digest->meta.url == mirror.base_url() && digest->meta.etag == stamp) {
             return std::move(digest->index);
         }
@@ -191,7 +194,7 @@ Result<ReleaseIndex> load_file_mirror(const IndexCachePaths& paths, const Mirror
     }
     ReleaseIndex index = archives_only(*parsed);
     write_atomically(paths.digest, write_digest(index, DigestMeta{mirror.base_url(), stamp, ""}));
-    return index;
+    return only ? archives_only(index, only) : index;
 }
 
 } // namespace
@@ -211,10 +214,11 @@ Result<ReleaseIndex> load_index(const Layout& layout, const Mirror& mirror,
         return tl::unexpected(allowed.error());
     }
     const IndexCachePaths paths = index_cache_paths(layout, mirror);
+    const Platform* only = options.platform ? &*options.platform : nullptr;
     if (mirror.is_file()) {
-        return load_file_mirror(paths, mirror);
+        return load_file_mirror(paths, mirror, only);
     }
-    std::optional<Cached> cached = read_cache(paths, mirror);
+    std::optional<Cached> cached = read_cache(paths, mirror, only);
     if (cached && !options.refresh && cached->age_seconds >= 0 &&
         cached->age_seconds < options.max_age_seconds) {
         return std::move(cached->digest.index);

@@ -26,6 +26,9 @@ struct IndexLoadOptions {
     std::function<void(const std::string&)> notice; // e.g. "using the cached index (offline)"
     std::optional<TransferSettings> transfer;       // default: TransferSettings::from_environment()
     std::int64_t max_age_seconds = 600;             // how long a cached index is used as is
+    // Keep only this platform's archives: cheaper on the cached path (list-remote). Without it
+    // every archive is kept (install names the platforms that have one).
+    std::optional<Platform> platform;
 };
 
 // The cache files for a mirror: cache/index-<hash of the mirror URL>.{json,digest}. The
@@ -37,10 +40,10 @@ struct IndexCachePaths {
 IndexCachePaths index_cache_paths(const Layout& layout, const Mirror& mirror);
 
 // The mirror's release index. Releases keep only their archives (kind "archive": what gover
-// lists and installs), however the index was obtained. Errors: ErrorCode::usage for a mirror
-// URL that may not be fetched (http without GOVER_INSECURE=1), ErrorCode::network when the
-// mirror cannot be reached and nothing is cached, ErrorCode::index for a document that is not
-// a release index, ErrorCode::io for an unreadable file:// mirror.
+// lists and installs; only options.platform's when set), however the index was obtained. Errors:
+// ErrorCode::usage for a mirror URL that may not be fetched (http without GOVER_INSECURE=1),
+// ErrorCode::network when the mirror cannot be reached and nothing is cached, ErrorCode::index for
+// a document that is not a release index, ErrorCode::io for an unreadable file:// mirror.
 Result<ReleaseIndex> load_index(const Layout& layout, const Mirror& mirror,
                                 const IndexLoadOptions& options = {});
 

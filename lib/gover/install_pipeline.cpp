@@ -230,6 +230,9 @@ Status check_not_tampered(const Layout& layout, const InstallPlan& plan) {
 Result<InstallResult> run_install(const Layout& layout, const InstallPlan& plan,
                                   const Fetcher& fetch, const InstallEvents& events) {
     const auto started = std::chrono::steady_clock::now();
+    if (interrupted()) { // a signal during the index fetch: stop before touching the store
+        return tl::unexpected(interrupted_error(plan));
+    }
     if (auto dirs = ensure_store_dirs(layout); !dirs) {
         return tl::unexpected(dirs.error());
     }

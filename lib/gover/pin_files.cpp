@@ -22,9 +22,8 @@ Error io_error(const std::string& what, const fs::path& path, int err) {
 // Writes `text` to a temp file beside `target` and renames it over target. `mode` (if >= 0) is
 // the new file's permission bits; otherwise 0666 less the umask, like any new file.
 Status replace_atomically(const fs::path& target, const std::string& text, int mode) {
-    const fs::path tmp = target.parent_path() /
-                         ("." + target.filename().string() + ".gover-" +
-                          std::to_string(::getpid()) + ".tmp");
+    const fs::path tmp = target.parent_path() / ("." + target.filename().string() + ".gover-" +
+                                                 std::to_string(::getpid()) + ".tmp");
     const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
     if (fd < 0) {
         return tl::unexpected(io_error("cannot write", tmp, errno));

@@ -118,8 +118,8 @@ Result<bool> same_content(const fs::path& a, const fs::path& b) {
 // Copies `from` to `to` through a temp file in to's directory and a rename: a running shim
 // keeps the old inode, a new one sees the whole new file, never a half-written one.
 Status replace_file(const fs::path& from, const fs::path& to) {
-    const fs::path tmp = to.parent_path() / ("." + to.filename().string() + ".tmp." +
-                                             std::to_string(::getpid()));
+    const fs::path tmp =
+        to.parent_path() / ("." + to.filename().string() + ".tmp." + std::to_string(::getpid()));
     const int in = ::open(from.c_str(), O_RDONLY | O_CLOEXEC);
     if (in < 0) {
         return tl::unexpected(io_error("cannot read", from, errno));
@@ -234,8 +234,8 @@ std::optional<fs::path> find_installed_shim() {
     const fs::path dir = self->parent_path();
     // Installed: <prefix>/bin/gover + <prefix>/libexec/gover/gover-shim. Build tree:
     // build/cmd/gover/gover + build/shims/gover-shim.
-    for (const fs::path& candidate :
-         {dir / ".." / "libexec" / "gover" / "gover-shim", dir / ".." / ".." / "shims" / "gover-shim"}) {
+    for (const fs::path& candidate : {dir / ".." / "libexec" / "gover" / "gover-shim",
+                                      dir / ".." / ".." / "shims" / "gover-shim"}) {
         if (is_regular(candidate)) {
             return candidate.lexically_normal();
         }
@@ -268,8 +268,7 @@ Status refresh_shims(const Layout& layout) {
             }
         }
     } else if (!is_regular(copy)) {
-        return fail(ErrorCode::not_found,
-                    "cannot find gover-shim to copy to " + copy.string(),
+        return fail(ErrorCode::not_found, "cannot find gover-shim to copy to " + copy.string(),
                     "reinstall gover, or set GOVER_SHIM_PATH to its gover-shim executable");
     }
     const auto wanted = wanted_names(layout);

@@ -24,7 +24,7 @@ _gover() {
     local cur=${COMP_WORDS[COMP_CWORD]}
     local prev=
     ((COMP_CWORD > 0)) && prev=${COMP_WORDS[COMP_CWORD - 1]}
-    local cmd= cmd_index=0 i word
+    local cmd='' cmd_index=0 i word
     COMPREPLY=()
 
     for ((i = 1; i < COMP_CWORD; i++)); do

@@ -152,4 +152,10 @@ rm -rf "$GOVER_HOME/cache"
 gv uninstall 1.22.5 2>/dev/null || fail_check "uninstall 1.22.5 failed"
 expect_success "install after uninstall (new record)" -- gv install 1.22.5
 
+# An unwritable store: one clear error naming the directory.
+touch "$WORK/not-a-dir"
+GOVER_HOME=$WORK/not-a-dir/home gv install 1.22.5 2>"$WORK/err"
+[[ $? == 1 ]] || fail_check "an unwritable GOVER_HOME did not exit 1"
+assert_error_line "$WORK/err" "$WORK/not-a-dir/home" "unwritable store"
+
 invariants_report

@@ -3,6 +3,7 @@
 # is loaded), `go` is the shim and runs the pinned version, `gover shell` changes this shell,
 # and the completion function offers the right words (driven through COMP_WORDS, as readline
 # drives it). Unknown shells are usage errors.
+# shellcheck disable=SC2016 # the inner shells' scripts are single-quoted on purpose
 set -euo pipefail
 source "$GOVER_SOURCE_DIR/tests/support/shell_env.sh"
 command -v bash >/dev/null || { echo "SKIP: bash not found" >&2; exit 77; }

@@ -3,6 +3,7 @@
 # answers from the cached index only. Before any fetch it offers nothing (and sends no request);
 # after `gover list-remote` has cached the mirror's index it offers those versions, newest first,
 # with the mirror gone.
+# shellcheck disable=SC2016 # the inner shells' scripts are single-quoted on purpose
 set -euo pipefail
 source "$GOVER_SOURCE_DIR/tests/support/shell_env.sh"
 source "$GOVER_SOURCE_DIR/tests/support/mirror.sh"

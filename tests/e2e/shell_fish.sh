@@ -2,6 +2,7 @@
 # `gover init fish | source` in a real fish: the shims, then GOBIN, first on PATH (once, however
 # often it is loaded), `go` is the shim and runs the pinned version, `gover shell` changes this
 # shell, and `complete -C` offers the right words.
+# shellcheck disable=SC2016 # the inner shells' scripts are single-quoted on purpose
 set -euo pipefail
 source "$GOVER_SOURCE_DIR/tests/support/shell_env.sh"
 command -v fish >/dev/null || { echo "SKIP: fish not found (apt-get install fish)" >&2; exit 77; }

@@ -3,6 +3,7 @@
 # loaded), `go` is the shim and runs the pinned version, `gover shell` changes this shell, and
 # the completion system offers the right words on <Tab> in an interactive zsh (driven through a
 # pseudo-terminal by tests/support/zsh_complete.zsh), whether compinit runs before or after.
+# shellcheck disable=SC2016 # the inner shells' scripts are single-quoted on purpose
 set -euo pipefail
 source "$GOVER_SOURCE_DIR/tests/support/shell_env.sh"
 command -v zsh >/dev/null || { echo "SKIP: zsh not found (apt-get install zsh)" >&2; exit 77; }

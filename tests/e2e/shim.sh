@@ -82,15 +82,15 @@ expect_eq "empty GOTOOLCHAIN is unset" "GOROOT=$GOVER_HOME/versions/1.22.5 GOTOO
 run_capture go exit 3
 expect_eq "exit 3 propagates" 3 "$RC"
 direct=0
-("$GOVER_HOME/versions/1.22.5/bin/go" kill TERM) 2>/dev/null || direct=$?
+{ "$GOVER_HOME/versions/1.22.5/bin/go" kill TERM; } 2>/dev/null || direct=$?
 shimmed=0
-(go kill TERM) 2>/dev/null || shimmed=$?
+{ go kill TERM; } 2>/dev/null || shimmed=$?
 expect_eq "SIGTERM status as the direct run" "$direct" "$shimmed"
 expect_eq "SIGTERM status" 143 "$shimmed"
 direct=0
-("$GOVER_HOME/versions/1.22.5/bin/go" kill KILL) 2>/dev/null || direct=$?
+{ "$GOVER_HOME/versions/1.22.5/bin/go" kill KILL; } 2>/dev/null || direct=$?
 shimmed=0
-(go kill KILL) 2>/dev/null || shimmed=$?
+{ go kill KILL; } 2>/dev/null || shimmed=$?
 expect_eq "SIGKILL status as the direct run" "$direct" "$shimmed"
 expect_eq "arguments verbatim" "[a b][][--x=\"y\"][*][\$HOME]" "$(go args 'a b' '' '--x="y"' '*' '$HOME')"
 expect_eq "stdin passes through" "hello from stdin" "$(echo 'hello from stdin' | go stdin)"

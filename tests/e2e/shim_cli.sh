@@ -112,7 +112,7 @@ expect_eq "exec: arguments verbatim" "[a b][][-x][--]" "$(gv exec -- go args 'a 
 run_capture gv exec -- sh -c 'exit 3'
 expect_eq "exec: exit status" 3 "$RC"
 st=0
-(gv exec -- sh -c 'kill -TERM $$') 2>/dev/null || st=$?
+{ gv exec -- sh -c 'kill -TERM $$'; } 2>/dev/null || st=$?
 expect_eq "exec: killed by SIGTERM" 143 "$st"
 run_capture gv exec 1.19 -- go version
 expect_eq "exec: spec not installed: status" 1 "$RC"

@@ -19,6 +19,7 @@
 
 go_toolchain_synthetic() {
     local version=$1 out=$2 platform=${3:-linux-amd64} extra=${4:-0}
+    [[ $out == /* ]] || out=$PWD/$out
     local work
     work=$(mktemp -d "${TMPDIR:-/tmp}/gover-toolchain.XXXXXX") || return 1
     mkdir -p "$work/go/bin" "$work/go/src"

@@ -140,6 +140,36 @@ TEST(IndexCache, KeepsOnlyArchivesEitherWay) {
     EXPECT_EQ(cached->find(rc)->files[0].size, 0u);
 }
 
+TEST(IndexCache, PlatformOptionKeepsOnlyThatPlatformEitherWay) {
+    Fixture f;
+    FakeMirror mirror;
+    mirror.body = fixture("go-dl-index-all-2026-08.json");
+    auto options = f.options();
+    options.platform = Platform{"darwin", "arm64"};
+    auto check = [](const ReleaseIndex& index) {
+        EXPECT_EQ(index.releases().size(), 363u); // every release, for version filters
+        std::size_t with_archive = 0;
+        for (const auto& release : index.releases()) {
+            for (const auto& file : release.files) {
+                EXPECT_EQ(file.os + "-" + file.arch, "darwin-arm64") << file.filename;
+            }
+            with_archive += release.files.empty() ? 0 : 1;
+        }
+        EXPECT_EQ(with_archive, 181u);
+    };
+    auto fetched = load_index(f.layout, mirror.mirror(), options);
+    ASSERT_TRUE(fetched) << fetched.error().message;
+    check(*fetched);
+    auto cached = load_index(f.layout, mirror.mirror(), options);
+    ASSERT_TRUE(cached);
+    check(*cached);
+    EXPECT_EQ(mirror.server.request_count(), 1);
+    // The cache itself keeps every platform.
+    auto everything = load_index(f.layout, mirror.mirror(), f.options());
+    ASSERT_TRUE(everything);
+    EXPECT_EQ(everything->find(*GoVersion::parse("1.22.5"))->archive_platforms().size(), 40u);
+}
+
 TEST(IndexCache, RevalidatesAStaleCacheWithItsETag) {
     Fixture f;
     FakeMirror mirror;

@@ -68,8 +68,7 @@ TEST_F(ShimLinksTest, MakesOneLinkPerToolAndVersion) {
     install("1.20", {"gofmt", "godoc"});
     ASSERT_TRUE(gover::refresh_shims(layout));
     EXPECT_EQ(read_all(layout.shim_copy()), "shim build 1");
-    EXPECT_EQ(shim_names(),
-              (std::set<std::string>{"go", "gofmt", "godoc", "go1.22.5", "go1.20"}));
+    EXPECT_EQ(shim_names(), (std::set<std::string>{"go", "gofmt", "godoc", "go1.22.5", "go1.20"}));
     for (const auto& name : shim_names()) {
         const fs::path link = layout.shims_dir() / name;
         EXPECT_TRUE(fs::is_symlink(link)) << name;
@@ -133,7 +132,8 @@ TEST_F(ShimLinksTest, ConcurrentRefreshesAgree) {
     std::vector<std::thread> threads;
     std::vector<int> ok(8, 0);
     for (int i = 0; i < 8; ++i) {
-        threads.emplace_back([&, i] { ok[static_cast<std::size_t>(i)] = gover::refresh_shims(layout) ? 1 : 0; });
+        threads.emplace_back(
+            [&, i] { ok[static_cast<std::size_t>(i)] = gover::refresh_shims(layout) ? 1 : 0; });
     }
     for (auto& t : threads) {
         t.join();

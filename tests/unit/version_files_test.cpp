@@ -237,7 +237,8 @@ TEST(ModuleFile, NoVersionLine) {
     EXPECT_EQ(r.from, ModuleRequirement::From::implied); // cmd/go assumes go 1.16
     EXPECT_EQ(r.minimum.str(), "1.16");
     EXPECT_EQ(r.line, 0);
-    auto work = gover::parse_module_file("use ./a\nuse ./b\n", "/p/go.work", ModuleFileKind::go_work);
+    auto work =
+        gover::parse_module_file("use ./a\nuse ./b\n", "/p/go.work", ModuleFileKind::go_work);
     ASSERT_TRUE(work);
     EXPECT_FALSE(work->has_value());
     EXPECT_EQ(module_req("go 1.22.4\nuse ./a\n", ModuleFileKind::go_work).minimum.str(), "1.22.4");
@@ -249,15 +250,18 @@ TEST(ModuleFile, InvalidLinesAreErrorsAtTheirLine) {
         const char* message;
     };
     const Case cases[] = {
-        {"module m\ngo 1.22.x\n", "/p/go.mod:2: invalid go version '1.22.x': must look like 1.22 or 1.22.0"},
+        {"module m\ngo 1.22.x\n",
+         "/p/go.mod:2: invalid go version '1.22.x': must look like 1.22 or 1.22.0"},
         {"go go1.22\n", "/p/go.mod:1: invalid go version 'go1.22': must look like 1.22 or 1.22.0"},
         {"go 1\n", "/p/go.mod:1: invalid go version '1': must look like 1.22 or 1.22.0"},
         {"go 01.22\n", "/p/go.mod:1: invalid go version '01.22': must look like 1.22 or 1.22.0"},
         {"go 1.22 1.23\n", "/p/go.mod:1: the go line needs exactly one version"},
         {"go\n", "/p/go.mod:1: the go line needs exactly one version"},
         {"go 1.21.0\ngo 1.22.0\n", "/p/go.mod:2: repeated go line (the first is line 1)"},
-        {"go 1.21.0\ntoolchain 1.22.5\n", "/p/go.mod:2: invalid toolchain '1.22.5': must look like go1.22.0"},
-        {"toolchain go1.22.5\ntoolchain go1.22.6\n", "/p/go.mod:2: repeated toolchain line (the first is line 1)"},
+        {"go 1.21.0\ntoolchain 1.22.5\n",
+         "/p/go.mod:2: invalid toolchain '1.22.5': must look like go1.22.0"},
+        {"toolchain go1.22.5\ntoolchain go1.22.6\n",
+         "/p/go.mod:2: repeated toolchain line (the first is line 1)"},
     };
     for (const auto& c : cases) {
         const auto e = module_error(c.text);
@@ -298,7 +302,8 @@ TEST(PinInToolVersions, RewritesTheLineInPlaceKeepingEveryOtherByte) {
 }
 
 TEST(PinInToolVersions, ResultReadsBackAsThePin) {
-    for (const char* text : {"", "x 1", "a 1\r\ngo 1.2 1.3\r\n", "\xEF\xBB\xBF# c\n\tgolang 1.0 #c"}) {
+    for (const char* text :
+         {"", "x 1", "a 1\r\ngo 1.2 1.3\r\n", "\xEF\xBB\xBF# c\n\tgolang 1.0 #c"}) {
         const std::string out = gover::pin_in_tool_versions(text, "1.23.4");
         const auto line = tool_line(out);
         EXPECT_EQ(line.words, std::vector<std::string>{"1.23.4"}) << text;
@@ -322,7 +327,8 @@ TEST(ReadRegularFile, ReadsAndBounds) {
     write_file(tmp / "big", std::string(10 * 1024 * 1024, '1'));
     r = gover::read_regular_file((tmp / "big").string(), gover::k_max_pin_file_bytes);
     ASSERT_FALSE(r);
-    EXPECT_EQ(r.error().message, (tmp / "big").string() + " is larger than 64 KiB: not a version file");
+    EXPECT_EQ(r.error().message,
+              (tmp / "big").string() + " is larger than 64 KiB: not a version file");
 }
 
 TEST(ReadRegularFile, NothingToReadIsNotAnError) {
@@ -362,5 +368,6 @@ TEST(ReadRegularFile, UnreadableIsAnErrorNamingThePath) {
     ::chmod((tmp / "secret").c_str(), 0);
     auto r = gover::read_regular_file((tmp / "secret").string(), 1024);
     ASSERT_FALSE(r);
-    EXPECT_EQ(r.error().message, "cannot read " + (tmp / "secret").string() + ": Permission denied");
+    EXPECT_EQ(r.error().message,
+              "cannot read " + (tmp / "secret").string() + ": Permission denied");
 }

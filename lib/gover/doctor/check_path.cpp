@@ -90,9 +90,10 @@ void check_shadowing(const Facts& facts, Findings& out) {
         fix += ", or take " + dir.string() + " off PATH";
         out.push_back(make_finding(
             "path-shadow", Severity::warning, dir.string(),
-            names + " in " + dir.string() +
-                " come before gover's shims on PATH: typing them runs that toolchain instead of "
-                "the version gover selects, so pins and go.mod toolchain lines are ignored",
+            names + " in " + dir.string() + (found.size() == 1 ? " comes" : " come") +
+                " before gover's shims on PATH: typing " + (found.size() == 1 ? "it" : "them") +
+                " runs that toolchain instead of the version gover selects, so pins and go.mod "
+                "toolchain lines are ignored",
             fix));
     }
 }

@@ -5,6 +5,7 @@
 
 #include "gover/doctor/checks.hpp"
 #include "gover/doctor/facts.hpp"
+#include "gover/interrupt.hpp"
 
 namespace gover::doctor {
 namespace {
@@ -94,6 +95,9 @@ class Repairer {
         const std::string what = r.describe();
         if (!done_.insert(what).second) {
             return; // one repair can answer several findings
+        }
+        if (interrupted()) {
+            return; // the CLI exits 130/143 once the run is over
         }
         if (r.needs_confirmation() && !(callbacks_.confirm && callbacks_.confirm(f))) {
             outcome_.declined.push_back(what);

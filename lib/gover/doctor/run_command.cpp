@@ -8,6 +8,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "gover/interrupt.hpp"
+
 namespace gover::doctor {
 namespace {
 
@@ -128,6 +130,11 @@ CommandResult run_command(const std::vector<std::string>& argv,
             deadline - std::chrono::steady_clock::now());
         if (left.count() <= 0) {
             result.timed_out = true;
+            ::kill(-pid, SIGKILL);
+            break;
+        }
+        // The child has its own process group, so Ctrl-C reaches only gover: pass it on.
+        if (interrupted()) {
             ::kill(-pid, SIGKILL);
             break;
         }
