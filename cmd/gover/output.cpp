@@ -11,7 +11,8 @@ bool g_quiet = false;
 } // namespace
 
 int report(const Error& error) {
-    std::string line = "gover: error: " + error.message;
+    std::string line = std::string("gover: ") +
+                       (use_colour() ? "\033[1;31merror:\033[0m " : "error: ") + error.message;
     if (!error.hint.empty()) {
         line += " (" + error.hint + ")";
     }
@@ -28,7 +29,9 @@ int report(const Error& error) {
 }
 
 void warn(std::string_view text) {
-    std::string line = "gover: warning: " + std::string(text) + "\n";
+    std::string line = std::string("gover: ") +
+                       (use_colour() ? "\033[1;33mwarning:\033[0m " : "warning: ") +
+                       std::string(text) + "\n";
     std::fputs(line.c_str(), stderr);
 }
 
@@ -40,9 +43,13 @@ void notice(std::string_view text) {
     std::fputs(line.c_str(), stderr);
 }
 
-void set_quiet(bool quiet) { g_quiet = quiet; }
+void set_quiet(bool quiet) {
+    g_quiet = quiet;
+}
 
-bool stderr_is_terminal() { return isatty(STDERR_FILENO) == 1; }
+bool stderr_is_terminal() {
+    return isatty(STDERR_FILENO) == 1;
+}
 
 bool use_colour() {
     const char* no_colour = std::getenv("NO_COLOR");

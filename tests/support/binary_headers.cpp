@@ -111,6 +111,33 @@ std::string fat_binary(const std::vector<MachoSpec>& slices, bool fat64) {
     return out;
 }
 
+std::string go_buildinfo_block(const std::string& go_version, const std::string& path,
+                               const std::string& mod_version) {
+    auto with_length = [](const std::string& text) {
+        std::string out;
+        std::size_t n = text.size();
+        do {
+            unsigned char byte = n & 0x7f;
+            n >>= 7;
+            if (n != 0) {
+                byte |= 0x80;
+            }
+            out += static_cast<char>(byte);
+        } while (n != 0);
+        return out + text;
+    };
+    std::string block("\xff Go buildinf:", 14);
+    block += '\x08'; // pointer size
+    block += '\x02'; // flags: inline strings
+    block.resize(32, '\0');
+    const std::string sentinel(16, '\x5a');
+    const std::string modinfo = sentinel + "path\t" + path + "\nmod\t" + path + "\t" + mod_version +
+                                "\th1:abc=\n" + sentinel;
+    block += with_length(go_version) + with_length(modinfo);
+    block.resize((block.size() + 15) / 16 * 16, '\0');
+    return block;
+}
+
 void write_file(const std::filesystem::path& path, const std::string& content, bool executable) {
     std::filesystem::create_directories(path.parent_path());
     {

@@ -48,6 +48,11 @@ std::string macho_binary(const MachoSpec& spec);
 // A universal binary holding each spec as a slice at 4096-byte alignment.
 std::string fat_binary(const std::vector<MachoSpec>& slices, bool fat64 = false);
 
+// The build information block Go 1.18+ embeds ("\xff Go buildinf:", inline strings), for a
+// main package `path` of module version `mod_version`; 16-byte aligned in size.
+std::string go_buildinfo_block(const std::string& go_version, const std::string& path,
+                               const std::string& mod_version);
+
 // Writes `content` to `path` (creating parent directories), mode 0755 or 0644.
 void write_file(const std::filesystem::path& path, const std::string& content,
                 bool executable = false);

@@ -114,7 +114,13 @@ TEST(DoctorBinaries, GobinProgramsForAnotherArchitecture) {
     DoctorScene scene;
     scene.make_mac();
     const auto gobin = scene.tmp / "gobin";
-    test::write_file(gobin / "gopls", test::macho_binary(slice(test::k_cpu_x86_64)), true);
+    // gopls carries Go's build information, naming the exact command; old-tool does not.
+    test::write_file(
+        gobin / "gopls",
+        test::macho_binary(slice(test::k_cpu_x86_64)) +
+            test::go_buildinfo_block("go1.21.0", "golang.org/x/tools/gopls", "v0.15.3"),
+        true);
+    test::write_file(gobin / "old-tool", test::macho_binary(slice(test::k_cpu_x86_64)), true);
     test::write_file(gobin / "dlv", test::macho_binary(slice(test::k_cpu_arm64)), true);
     test::write_file(gobin / "notes.txt", "hello", false);
     test::write_file(gobin / "script", "#!/bin/sh\n", true);
@@ -122,9 +128,10 @@ TEST(DoctorBinaries, GobinProgramsForAnotherArchitecture) {
     const auto found = DoctorScene::of(scene.diagnose(), "gobin-arch");
     ASSERT_EQ(found.size(), 1u);
     EXPECT_EQ(found[0].severity, Severity::warning);
-    EXPECT_TRUE(has(found[0].message, "1 program(s)")) << found[0].message;
-    EXPECT_TRUE(has(found[0].message, "(gopls)")) << found[0].message; // dlv is native
-    EXPECT_TRUE(has(found[0].fix, "go version -m " + (gobin / "gopls").string()));
+    EXPECT_TRUE(has(found[0].message, "2 program(s)")) << found[0].message;
+    EXPECT_TRUE(has(found[0].message, "(gopls, old-tool)")) << found[0].message; // dlv is native
+    EXPECT_TRUE(has(found[0].fix, "`go install golang.org/x/tools/gopls@v0.15.3`")) << found[0].fix;
+    EXPECT_TRUE(has(found[0].fix, "for the others: `go install <package>@latest`")) << found[0].fix;
 }
 
 TEST(DoctorBinaries, GopathBinIsUsedWithoutGobin) {

@@ -7,6 +7,7 @@
 #include "gover/binary_arch.hpp"
 #include "gover/doctor/binary_reader.hpp"
 #include "gover/doctor/checks.hpp"
+#include "gover/doctor/go_buildinfo.hpp"
 
 namespace gover::doctor {
 namespace {
@@ -205,6 +206,24 @@ void check_gobin(const Facts& facts, Findings& out) {
     if (foreign.size() > k_max_names_listed) {
         list += " and " + std::to_string(foreign.size() - k_max_names_listed) + " more";
     }
+    // The exact commands, from the build information Go embeds in each program.
+    std::string commands;
+    std::size_t unnamed = 0;
+    for (std::size_t i = 0; i < foreign.size() && i < k_max_names_listed; ++i) {
+        if (auto info = read_go_buildinfo(*facts.sys, dir / foreign[i])) {
+            commands += (commands.empty() ? "" : " && ") + go_install_command(*info);
+        } else {
+            ++unnamed;
+        }
+    }
+    std::string fix = "reinstall them with the native Go";
+    if (!commands.empty()) {
+        fix += ": `" + commands + "`";
+    }
+    if (unnamed > 0 || foreign.size() > k_max_names_listed) {
+        fix += std::string(commands.empty() ? ":" : "; for the others:") +
+               " `go install <package>@latest` (`go version -m <file>` shows the package)";
+    }
     out.push_back(make_finding(
         "gobin-arch", Severity::warning, dir.string(),
         std::to_string(foreign.size()) + " program(s) in " + dir.string() + " (" + list +
@@ -212,8 +231,7 @@ void check_gobin(const Facts& facts, Findings& out) {
             " machine (" + arch +
             "): they run under emulation or not at all, and tools like gopls or dlv built that "
             "way debug and analyse for the wrong target",
-        "reinstall each with the native Go: `go install <package>@latest` (`go version -m " +
-            (dir / foreign.front()).string() + "` shows its package path)"));
+        fix));
 }
 
 } // namespace
