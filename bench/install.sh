@@ -25,11 +25,10 @@
 # inflates every number (the ratios less so: all approaches share the same noise).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-src=$PWD
 build=${1:-${GOVER_BUILD_DIR:-build}}
 gover=${GOVER_BIN:-$build/cmd/gover/gover}
 runs=${BENCH_RUNS:-5}
-passes=${BENCH_PASSES:-tmpfs disk}
+passes=${BENCH_PASSES-tmpfs disk}
 if [[ ! -x $gover ]]; then
     echo "bench/install.sh: no gover at $gover (build first: cmake --build $build)" >&2
     exit 1
@@ -73,7 +72,8 @@ mkdir -p "$cache"
 ) 9>"$cache/.lock"
 sha=$(cat "$archive.sha256")
 size=$(stat -c %s "$archive")
-files=$(tar -tzf "$archive" | grep -cv '/$')
+[[ -s $archive.files ]] || tar -tzf "$archive" | grep -cv '/$' >"$archive.files"
+nfiles=$(cat "$archive.files")
 
 # shellcheck source=../tests/support/mirror.sh
 source tests/support/mirror.sh
@@ -91,7 +91,7 @@ trap cleanup EXIT
 mkdir -p "$tmp/mirror"
 name=go1.19.8.linux-amd64.tar.gz
 ln -s "$archive" "$tmp/mirror/$name"
-INDEX_DIR=$tmp/mirror
+export INDEX_DIR=$tmp/mirror # read by index_add
 index_add 1.19.8 "$name" linux amd64 "$sha" "$size"
 index_write "$tmp/mirror"
 mirror_start "$tmp/mirror" >/dev/null
@@ -103,6 +103,7 @@ export no_proxy=127.0.0.1 NO_PROXY=127.0.0.1
 # The approaches: label and a command run by `bash -c` with $T = a fresh empty directory on the
 # pass's file system and $G = the gover binary. All but gover's own output is discarded.
 labels=(gover A B)
+# shellcheck disable=SC2016 # expanded by bash -c
 declare -A cmds=(
     [gover]='HOME=$T GOVER_HOME=$T/home SSL_CERT_FILE=$MIRROR_CA GOVER_MIRROR=$MIRROR_URL "$G" install 1.19.8'
     [A]='tar -xzf "$ARCHIVE" -C "$T"'
@@ -141,8 +142,8 @@ run_one() {
         END { printf "%d %s %s %d\n", us, u, s, m }' "$tmp/time.txt" >>"$tmp/$label.$pass"
 }
 
-median() { # column $1 of a file, median
-    awk -v c="$1" '{ print $c }' "$2" | sort -g | awk '{ a[NR] = $1 } END {
+median() { # of the numbers on stdin, one a line
+    sort -g | awk '{ a[NR] = $1 } END {
         printf "%.3f", (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'
 }
 
@@ -151,7 +152,7 @@ shm_ok=0
 [[ -d /dev/shm && -w /dev/shm ]] && shm_ok=1
 
 status=0
-echo "install benchmark: $name (slim go1.19.8: $((size / 1000000)) MB, $files files), $runs alternating runs per approach"
+echo "install benchmark: $name (slim go1.19.8: $((size / 1000000)) MB, $nfiles files), $runs alternating runs per approach"
 echo "  gover: $gover"
 echo "  medians in seconds (wall; user+sys CPU of the command itself, nginx not included)"
 for pass in $passes; do
@@ -188,21 +189,22 @@ for pass in $passes; do
         done
     done
     rm -rf "$base/run"
+    where=$(dirname "$base")
     [[ $pass == disk ]] && rmdir "$base" 2>/dev/null
-    echo "  $pass ($(stat -f -c %T "$(dirname "$base/run")" 2>/dev/null || echo "$pass")):"
+    echo "  $pass: $where ($(stat -f -c %T "$where"))"
     declare -A wall=()
     for label in "${labels[@]}"; do
-        wall[$label]=$(awk '{ print $1 / 1e6 }' "$tmp/$label.$pass" | sort -g |
-            awk '{ a[NR] = $1 } END { printf "%.3f", (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }')
-        cpu=$(awk '{ print $2 + $3 }' "$tmp/$label.$pass" | sort -g |
-            awk '{ a[NR] = $1 } END { printf "%.2f", (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }')
-        rss=$(awk '$4 > m { m = $4 } END { print m }' "$tmp/$label.$pass")
+        wall[$label]=$(awk '{ print $1 / 1e6 }' "$tmp/$label.$pass" | median)
+    done
+    for label in "${labels[@]}"; do
+        cpu=$(awk '{ print $2 + $3 }' "$tmp/$label.$pass" | median)
         extra=""
         if [[ -n ${binary[$label]:-} ]]; then
-            extra=$(printf '  peak RSS %.1f MiB' "$(awk -v k="$rss" 'BEGIN { print k / 1024 }')")
+            extra=$(awk '$4 > m { m = $4 } END { printf "  peak RSS %.1f MiB", m / 1024 }' \
+                "$tmp/$label.$pass")
         fi
         ratio=$(awk -v g="${wall[$label]}" -v a="${wall[A]}" 'BEGIN { printf "%.2f", g / a }')
-        printf '    %-8s %7ss  cpu %5ss  (x%s of A)%s\n' "$label" "${wall[$label]}" "$cpu" \
+        printf '    %-8s %6.3f s  cpu %5.2f s  (%s x A)%s\n' "$label" "${wall[$label]}" "$cpu" \
             "$ratio" "$extra"
     done
     ga=$(awk -v g="${wall[gover]}" -v a="${wall[A]}" 'BEGIN { printf "%.2f", g / a }')

@@ -129,7 +129,8 @@ std::string pin_in_tool_versions(std::string_view text, std::string_view version
     const char* eol = crlf ? "\r\n" : "\n";
     std::string out(text);
     if (out.size() > bom && out.back() != '\n') {
-        out += eol;
+        // A last line ending in a lone CR is half a CRLF: complete it rather than add another.
+        out += out.back() == '\r' ? "\n" : eol;
     }
     out += "golang ";
     out += version;

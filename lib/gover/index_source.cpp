@@ -39,14 +39,19 @@ std::optional<std::string> read_whole_file(const fs::path& path, std::string* er
         }
         return std::nullopt;
     }
+    // Read straight into the string (sized from fstat, grown if the file grows meanwhile).
     std::string data;
     struct stat st {};
-    if (::fstat(fd, &st) == 0 && st.st_size > 0) {
-        data.reserve(static_cast<std::size_t>(st.st_size));
-    }
-    char buffer[1 << 16];
+    std::size_t capacity = (::fstat(fd, &st) == 0 && st.st_size > 0)
+                               ? static_cast<std::size_t>(st.st_size) + 1
+                               : std::size_t(1) << 16;
+    std::size_t used = 0;
     while (true) {
-        const ssize_t n = ::read(fd, buffer, sizeof buffer);
+        if (used == capacity) {
+            capacity *= 2;
+        }
+        data.resize(capacity);
+        const ssize_t n = ::read(fd, data.data() + used, capacity - used);
         if (n < 0 && errno == EINTR) {
             continue;
         }
@@ -60,8 +65,9 @@ std::optional<std::string> read_whole_file(const fs::path& path, std::string* er
         if (n == 0) {
             break;
         }
-        data.append(buffer, static_cast<std::size_t>(n));
+        used += static_cast<std::size_t>(n);
     }
+    data.resize(used);
     ::close(fd);
     return data;
 }
@@ -260,7 +266,7 @@ Result<ReleaseIndex> load_index(const Layout& layout, const Mirror& mirror,
     write_atomically(paths.raw, response->body);
     write_atomically(paths.digest, write_digest(index, DigestMeta{mirror.base_url(), response->etag,
                                                                   response->last_modified}));
-    return index;
+    return only ? archives_only(index, only) : index;
 }
 
 } // namespace gover

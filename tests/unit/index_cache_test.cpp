@@ -146,7 +146,8 @@ TEST(IndexCache, PlatformOptionKeepsOnlyThatPlatformEitherWay) {
     mirror.body = fixture("go-dl-index-all-2026-08.json");
     auto options = f.options();
     options.platform = Platform{"darwin", "arm64"};
-    auto check = [](const ReleaseIndex& index) {
+    auto check = [](const ReleaseIndex& index, const char* how) {
+        SCOPED_TRACE(how);
         EXPECT_EQ(index.releases().size(), 363u); // every release, for version filters
         std::size_t with_archive = 0;
         for (const auto& release : index.releases()) {
@@ -159,10 +160,10 @@ TEST(IndexCache, PlatformOptionKeepsOnlyThatPlatformEitherWay) {
     };
     auto fetched = load_index(f.layout, mirror.mirror(), options);
     ASSERT_TRUE(fetched) << fetched.error().message;
-    check(*fetched);
+    check(*fetched, "fetched");
     auto cached = load_index(f.layout, mirror.mirror(), options);
     ASSERT_TRUE(cached);
-    check(*cached);
+    check(*cached, "cached");
     EXPECT_EQ(mirror.server.request_count(), 1);
     // The cache itself keeps every platform.
     auto everything = load_index(f.layout, mirror.mirror(), f.options());
