@@ -2,9 +2,11 @@
 # What the index cache buys: `gover list-remote` with a fresh cache against an empty cache, both
 # against the nginx HTTPS mirror (tests/support/mirror.sh) serving the real 2 MB go.dev index,
 # in the same run, alternating. The empty-cache run fetches over TLS and parses the JSON; the
-# cached run reads only the compact digest and never starts libcurl or OpenSSL. Also timed:
+# cached run reads only the compact digest and never starts libcurl or OpenSSL (on Linux libcurl
+# is not even loaded: lib/gover/curl_loader.hpp). Also timed:
 # `gover --version` (the process start-up floor: loading the binary and its shared libraries).
-# Prints medians in ms, the ratio cached/empty, and (with strace) whether the cached run opened
+# Prints medians in ms (wall clock, and CPU time, which load on the machine inflates less), the
+# ratio cached/empty, and (with strace) whether the cached run opened
 # a socket or OpenSSL's configuration. The bar (issue 8): cached <= 20 ms.
 #
 # Usage: bench/index.sh [build-dir]     (default: build; or set GOVER_BIN)
@@ -38,15 +40,30 @@ export no_proxy=127.0.0.1 NO_PROXY=127.0.0.1
 export SSL_CERT_FILE=$MIRROR_CA GOVER_MIRROR=$MIRROR_URL GOVER_HOME=$tmp/home
 cmd=("$gover" list-remote --platform linux-amd64)
 
-# One timed run in microseconds (bash's EPOCHREALTIME: no fork inside the interval).
-time_us() {
-    local start=$EPOCHREALTIME end
+# Children's user+system CPU from two `times` outputs ("0m0.123s 0m0.045s" on line 2), in
+# microseconds. `times` must run in this shell, not in a $(...) subshell.
+cpu_delta_us() {
+    awk 'function us(t, p) { split(t, p, "m"); sub("s", "", p[2]); return (p[1] * 60 + p[2]) * 1000000 }
+         FNR == 2 { v[NR == FNR] = us($1) + us($2) }
+         END { printf "%d", v[0] - v[1] }' "$1" "$2"
+}
+
+# One timed run: wall-clock microseconds (bash's EPOCHREALTIME: no fork inside the interval)
+# appended to <wall file>, CPU microseconds (millisecond resolution) to <cpu file>.
+run_timed() { # run_timed <wall file> <cpu file> <command...>
+    local wall=$1 cpu=$2 start end
+    shift 2
+    times >"$tmp/times.before"
+    start=$EPOCHREALTIME
     "$@" >/dev/null 2>&1 || {
         echo "bench/index.sh: '$*' failed" >&2
         exit 1
     }
     end=$EPOCHREALTIME
-    echo $(((${end/./} - ${start/./})))
+    times >"$tmp/times.after"
+    echo $(((${end/./} - ${start/./}))) >>"$wall"
+    cpu_delta_us "$tmp/times.before" "$tmp/times.after" >>"$cpu"
+    echo >>"$cpu"
 }
 
 median_ms() { # reads microseconds, one a line
@@ -66,23 +83,30 @@ done
 : >"$tmp/empty.us"
 : >"$tmp/cached.us"
 : >"$tmp/floor.us"
+: >"$tmp/empty.cpu"
+: >"$tmp/cached.cpu"
+: >"$tmp/floor.cpu"
 for _ in $(seq "$runs"); do
     rm -rf "$GOVER_HOME/cache"
-    time_us "${cmd[@]}" >>"$tmp/empty.us"
-    time_us "${cmd[@]}" >>"$tmp/cached.us"
-    time_us "$gover" --version >>"$tmp/floor.us"
+    run_timed "$tmp/empty.us" "$tmp/empty.cpu" "${cmd[@]}"
+    run_timed "$tmp/cached.us" "$tmp/cached.cpu" "${cmd[@]}"
+    run_timed "$tmp/floor.us" "$tmp/floor.cpu" "$gover" --version
 done
 empty=$(median_ms <"$tmp/empty.us")
 cached=$(median_ms <"$tmp/cached.us")
 floor=$(median_ms <"$tmp/floor.us")
+empty_cpu=$(median_ms <"$tmp/empty.cpu")
+cached_cpu=$(median_ms <"$tmp/cached.cpu")
+floor_cpu=$(median_ms <"$tmp/floor.cpu")
 ratio=$(awk -v c="$cached" -v e="$empty" 'BEGIN { printf "%.2f", c / e }')
 digest_kb=$(du -k "$GOVER_HOME"/cache/index-*.digest | awk '{ print $1 }')
 raw_kb=$(du -k "$GOVER_HOME"/cache/index-*.json | awk '{ print $1 }')
 
 echo "gover list-remote, median of $runs runs each ($gover)"
-printf '  %-34s %8s ms\n' "empty cache (TLS fetch + JSON)" "$empty"
-printf '  %-34s %8s ms\n' "fresh cache (digest only)" "$cached"
-printf '  %-34s %8s ms\n' "gover --version (start-up floor)" "$floor"
+printf '  %-34s %10s %14s\n' "" "wall ms" "CPU ms (u+s)"
+printf '  %-34s %10s %14s\n' "empty cache (TLS fetch + JSON)" "$empty" "$empty_cpu"
+printf '  %-34s %10s %14s\n' "fresh cache (digest only)" "$cached" "$cached_cpu"
+printf '  %-34s %10s %14s\n' "gover --version (start-up floor)" "$floor" "$floor_cpu"
 echo "  ratio cached/empty: $ratio   cache files: digest ${digest_kb} KB, raw index ${raw_kb} KB"
 if command -v strace >/dev/null; then
     strace -f -e trace=socket,openat -o "$tmp/strace.txt" "${cmd[@]}" >/dev/null 2>&1 || true

@@ -10,10 +10,11 @@
 # Usage: bench/shim.sh [build-dir]       (default: build; or set GOVER_SHIM_BIN)
 #   BENCH_RUNS=N       timed runs of each command (default 2000)
 #   BENCH_STRICT=1     exit 1 when the overhead is over the bar
-#   BENCH_TOOL=loop    use the own timing loop even when hyperfine is installed
-# Uses hyperfine (apt-get install hyperfine) when installed, else its own C timing loop that
-# alternates the commands; strace (apt-get install strace) for the system-call count. Other
-# load on the machine inflates every number: run it on a quiet machine.
+#   BENCH_TOOL=hyperfine  time with hyperfine -N (apt-get install hyperfine) instead
+# By default a small C loop (built here) times the commands alternately, run after run, so load
+# from other processes hits all three alike; hyperfine runs each command's batch in turn, which
+# on a shared machine can put a burst of load on one batch only. strace (apt-get install strace)
+# counts the system calls. Other load inflates every number: a quiet machine gives the truth.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-${GOVER_BUILD_DIR:-build}}
@@ -58,10 +59,13 @@ floor="$tmp/floor version"
 clean_env=(env -i "HOME=$tmp" "PATH=$home/shims:/usr/bin:/bin" "GOVER_HOME=$home" "PWD=$cwd")
 
 cd "$cwd"
+# shellcheck disable=SC2086 # the commands are words on purpose
 [[ $("${clean_env[@]}" $shimmed) == "go version go1.22.5 bench/fake" ]] ||
     { echo "bench/shim.sh: the shim does not run the fake go" >&2; exit 1; }
 
-if [[ ${BENCH_TOOL:-} != loop ]] && command -v hyperfine >/dev/null; then
+if [[ ${BENCH_TOOL:-loop} == hyperfine ]]; then
+    command -v hyperfine >/dev/null ||
+        { echo "bench/shim.sh: hyperfine is not installed (apt-get install hyperfine)" >&2; exit 1; }
     tool="hyperfine -N, $runs runs each after 200 warm-up"
     "${clean_env[@]}" hyperfine -N --warmup 200 --runs "$runs" --style none \
         --export-json "$tmp/h.json" "$direct" "$shimmed" "$floor" >/dev/null 2>"$tmp/h.err" ||

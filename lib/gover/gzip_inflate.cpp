@@ -2,7 +2,9 @@
 
 #if GOVER_HAVE_ISAL
 
+#include <algorithm>
 #include <cstdint>
+#include <functional>
 #include <vector>
 
 #include <isa-l/igzip_lib.h>
@@ -73,6 +75,16 @@ class IsalInflater final : public ByteSource {
 // blocks) is copied and joined with the next block.
 Status IsalInflater::want(std::size_t n) {
     while (left_ < n && !eof_) {
+        if (left_ > 0) { // keep the tail: the read invalidates the block it lies in
+            const std::less_equal<const std::uint8_t*> le;
+            if (!joined_.empty() && le(joined_.data(), next_) &&
+                le(next_, joined_.data() + joined_.size())) {
+                joined_.erase(joined_.begin(), joined_.begin() + (next_ - joined_.data()));
+            } else {
+                joined_.assign(next_, next_ + left_);
+            }
+            next_ = joined_.data();
+        }
         auto block = source_.read();
         if (!block) {
             return tl::unexpected(block.error());
@@ -86,9 +98,7 @@ Status IsalInflater::want(std::size_t n) {
             next_ = data;
             left_ = block->size();
         } else {
-            std::vector<std::uint8_t> joined(next_, next_ + left_);
-            joined.insert(joined.end(), data, data + block->size());
-            joined_.swap(joined);
+            joined_.insert(joined_.end(), data, data + block->size());
             next_ = joined_.data();
             left_ = joined_.size();
         }

@@ -116,7 +116,7 @@ Result<AttemptResult> with_retries(const TransferSettings& settings, Prepare bef
 
 class FetchHandler : public detail::AttemptHandler {
   public:
-    FetchHandler(const FetchRequest& request) : request_(request) {}
+    explicit FetchHandler(const FetchRequest& request) : request_(request) {}
     Status on_start(const ResponseStart& start) override {
         body_.clear();
         if (request_.max_bytes > 0 && start.content_length > 0 &&

@@ -2,12 +2,10 @@
 
 #include <charconv>
 #include <memory>
-#include <mutex>
 #include <optional>
 #include <string_view>
 
-#include <curl/curl.h>
-
+#include "gover/curl_loader.hpp"
 #include "gover/user_agent.hpp"
 
 namespace gover::detail {
@@ -20,20 +18,16 @@ AttemptResult failure(Error error) {
     return result;
 }
 
-// Only the first transfer pays for libcurl's (and OpenSSL's) set-up; the cached index path
-// never gets here.
-void global_init() {
-    static std::once_flag once;
-    std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
-}
-
+// Owners for libcurl handles; the library is loaded on first use (curl_loader.hpp).
 struct EasyDeleter {
-    void operator()(CURL* handle) const { curl_easy_cleanup(handle); }
+    const CurlApi* api = nullptr;
+    void operator()(CURL* handle) const { api->easy_cleanup(handle); }
 };
 using EasyHandle = std::unique_ptr<CURL, EasyDeleter>;
 
 struct SlistDeleter {
-    void operator()(curl_slist* list) const { curl_slist_free_all(list); }
+    const CurlApi* api = nullptr;
+    void operator()(curl_slist* list) const { api->slist_free_all(list); }
 };
 using Slist = std::unique_ptr<curl_slist, SlistDeleter>;
 
@@ -69,6 +63,7 @@ std::string_view trim(std::string_view s) {
 
 // Everything the callbacks share during one attempt.
 struct AttemptState {
+    const CurlApi* api = nullptr;
     CURL* easy = nullptr;
     AttemptHandler* handler = nullptr;
     const AttemptRequest* request = nullptr;
@@ -143,7 +138,7 @@ std::size_t on_write(char* data, std::size_t size, std::size_t count, void* user
     if (!state.started) {
         state.started = true;
         long status = 0;
-        curl_easy_getinfo(state.easy, CURLINFO_RESPONSE_CODE, &status);
+        state.api->easy_getinfo(state.easy, CURLINFO_RESPONSE_CODE, &status);
         if (!state.is_file && (status < 200 || status > 299)) {
             state.abort_error = status_error(state, status);
             state.abort_outcome =
@@ -151,7 +146,7 @@ std::size_t on_write(char* data, std::size_t size, std::size_t count, void* user
             return k_write_error;
         }
         curl_off_t content_length = -1;
-        curl_easy_getinfo(state.easy, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &content_length);
+        state.api->easy_getinfo(state.easy, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &content_length);
         ResponseStart start{status, static_cast<std::int64_t>(content_length), state.range_start};
         if (state.is_file && state.request->resume_from > 0) {
             start.range_start = static_cast<std::int64_t>(state.request->resume_from);
@@ -187,7 +182,7 @@ bool is_file_url(std::string_view url) {
 AttemptResult classify(CURLcode code, const char* errbuf, const AttemptState& state,
                        const TransferSettings& settings) {
     const std::string& url = state.request->url;
-    std::string detail = errbuf[0] ? errbuf : curl_easy_strerror(code);
+    std::string detail = errbuf[0] ? errbuf : state.api->easy_strerror(code);
     while (!detail.empty() && (detail.back() == '\n' || detail.back() == '\r')) {
         detail.pop_back();
     }
@@ -199,9 +194,9 @@ AttemptResult classify(CURLcode code, const char* errbuf, const AttemptState& st
     switch (code) {
     case CURLE_UNSUPPORTED_PROTOCOL: {
         long redirects = 0;
-        curl_easy_getinfo(state.easy, CURLINFO_REDIRECT_COUNT, &redirects);
+        state.api->easy_getinfo(state.easy, CURLINFO_REDIRECT_COUNT, &redirects);
         char* effective = nullptr;
-        curl_easy_getinfo(state.easy, CURLINFO_EFFECTIVE_URL, &effective);
+        state.api->easy_getinfo(state.easy, CURLINFO_EFFECTIVE_URL, &effective);
         if (redirects > 0 || (effective && url != effective)) {
             set(std::string("redirect to ") + (effective ? effective : "another protocol") +
                     " refused (gover never leaves https)",
@@ -269,79 +264,100 @@ bool is_transient_status(long status) {
 
 AttemptResult run_attempt(const AttemptRequest& request, const TransferSettings& settings,
                           AttemptHandler& handler) {
-    global_init();
-    EasyHandle easy(curl_easy_init());
+    std::string load_error;
+    const CurlApi* api = curl_api(&load_error);
+    if (!api) {
+        return failure(
+            Error{ErrorCode::network,
+                  "cannot get " + request.url + ": cannot load libcurl (" + load_error + ")",
+                  "install libcurl (Debian/Ubuntu: apt-get install libcurl4)"});
+    }
+    EasyHandle easy(api->easy_init(), EasyDeleter{api});
     if (!easy) {
         return failure(Error{ErrorCode::internal, "cannot start libcurl", ""});
     }
     CURL* h = easy.get();
     AttemptState state;
+    state.api = api;
     state.easy = h;
     state.handler = &handler;
     state.request = &request;
     state.is_file = is_file_url(request.url);
 
+    // Options that keep gover safe must stick; a libcurl that rejects one is not used.
+    std::string refused;
+    auto must = [&refused](CURLcode code, const char* option) {
+        if (code != CURLE_OK && refused.empty()) {
+            refused = option;
+        }
+    };
     char errbuf[CURL_ERROR_SIZE] = {};
     const std::string agent = user_agent();
-    curl_easy_setopt(h, CURLOPT_URL, request.url.c_str());
-    curl_easy_setopt(h, CURLOPT_ERRORBUFFER, errbuf);
-    curl_easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(h, CURLOPT_USERAGENT, agent.c_str());
+    must(api->easy_setopt(h, CURLOPT_URL, request.url.c_str()), "CURLOPT_URL");
+    api->easy_setopt(h, CURLOPT_ERRORBUFFER, errbuf);
+    api->easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
+    api->easy_setopt(h, CURLOPT_USERAGENT, agent.c_str());
     // Contract §2: https only, for the first request and every redirect; file:// for a local
-    // mirror; http only when the user opted in with GOVER_INSECURE=1.
+    // mirror; http only when the user opted in with GOVER_INSECURE=1. libcurl before 7.85
+    // knows only the bitmask form.
     const char* protocols = state.is_file ? "file" : (settings.allow_http ? "https,http" : "https");
     const char* redirect_protocols = settings.allow_http ? "https,http" : "https";
-#if LIBCURL_VERSION_NUM >= 0x075500
-    curl_easy_setopt(h, CURLOPT_PROTOCOLS_STR, protocols);
-    curl_easy_setopt(h, CURLOPT_REDIR_PROTOCOLS_STR, redirect_protocols);
-#else
     const long https_bits = CURLPROTO_HTTPS | (settings.allow_http ? CURLPROTO_HTTP : 0);
-    curl_easy_setopt(h, CURLOPT_PROTOCOLS, state.is_file ? long(CURLPROTO_FILE) : https_bits);
-    curl_easy_setopt(h, CURLOPT_REDIR_PROTOCOLS, https_bits);
-    (void)protocols;
-    (void)redirect_protocols;
-#endif
-    curl_easy_setopt(h, CURLOPT_FOLLOWLOCATION, 1L);
-    curl_easy_setopt(h, CURLOPT_MAXREDIRS, static_cast<long>(settings.max_redirects));
+    if (api->easy_setopt(h, CURLOPT_PROTOCOLS_STR, protocols) != CURLE_OK) {
+        must(api->easy_setopt(h, CURLOPT_PROTOCOLS,
+                              state.is_file ? long(CURLPROTO_FILE) : https_bits),
+             "CURLOPT_PROTOCOLS");
+    }
+    if (api->easy_setopt(h, CURLOPT_REDIR_PROTOCOLS_STR, redirect_protocols) != CURLE_OK) {
+        must(api->easy_setopt(h, CURLOPT_REDIR_PROTOCOLS, https_bits), "CURLOPT_REDIR_PROTOCOLS");
+    }
+    must(api->easy_setopt(h, CURLOPT_FOLLOWLOCATION, 1L), "CURLOPT_FOLLOWLOCATION");
+    must(api->easy_setopt(h, CURLOPT_MAXREDIRS, static_cast<long>(settings.max_redirects)),
+         "CURLOPT_MAXREDIRS");
     // Debian's libcurl ignores SSL_CERT_FILE and CURL_CA_BUNDLE: hand the file over ourselves.
-    if (!settings.ca_file.empty()) {
-        curl_easy_setopt(h, CURLOPT_CAINFO, settings.ca_file.c_str());
-        curl_easy_setopt(h, CURLOPT_PROXY_CAINFO, settings.ca_file.c_str());
+    if (!settings.ca_file.empty() && !state.is_file) {
+        must(api->easy_setopt(h, CURLOPT_CAINFO, settings.ca_file.c_str()), "CURLOPT_CAINFO");
+        api->easy_setopt(h, CURLOPT_PROXY_CAINFO, settings.ca_file.c_str());
     }
     // A stalled transfer is abandoned, a slow one is not: no CURLOPT_TIMEOUT.
-    curl_easy_setopt(h, CURLOPT_CONNECTTIMEOUT, settings.connect_timeout_seconds);
-    curl_easy_setopt(h, CURLOPT_LOW_SPEED_LIMIT, settings.low_speed_limit_bytes);
-    curl_easy_setopt(h, CURLOPT_LOW_SPEED_TIME, settings.low_speed_time_seconds);
+    api->easy_setopt(h, CURLOPT_CONNECTTIMEOUT, settings.connect_timeout_seconds);
+    api->easy_setopt(h, CURLOPT_LOW_SPEED_LIMIT, settings.low_speed_limit_bytes);
+    api->easy_setopt(h, CURLOPT_LOW_SPEED_TIME, settings.low_speed_time_seconds);
     if (request.accept_encoding) {
-        curl_easy_setopt(h, CURLOPT_ACCEPT_ENCODING, "");
+        api->easy_setopt(h, CURLOPT_ACCEPT_ENCODING, "");
     }
     const std::string range = std::to_string(request.resume_from) + "-";
     if (request.resume_from > 0) {
-        curl_easy_setopt(h, CURLOPT_RANGE, range.c_str());
+        must(api->easy_setopt(h, CURLOPT_RANGE, range.c_str()), "CURLOPT_RANGE");
     }
-    Slist headers;
+    Slist headers(nullptr, SlistDeleter{api});
     for (const auto& header : request.headers) {
-        curl_slist* grown = curl_slist_append(headers.get(), header.c_str());
+        curl_slist* grown = api->slist_append(headers.get(), header.c_str());
         if (!grown) {
             return failure(Error{ErrorCode::internal, "out of memory", ""});
         }
-        (void)headers.release();
+        (void)headers.release(); // the same list, one entry longer
         headers.reset(grown);
     }
     if (headers) {
-        curl_easy_setopt(h, CURLOPT_HTTPHEADER, headers.get());
+        must(api->easy_setopt(h, CURLOPT_HTTPHEADER, headers.get()), "CURLOPT_HTTPHEADER");
     }
-    curl_easy_setopt(h, CURLOPT_HEADERFUNCTION, on_header);
-    curl_easy_setopt(h, CURLOPT_HEADERDATA, &state);
-    curl_easy_setopt(h, CURLOPT_WRITEFUNCTION, on_write);
-    curl_easy_setopt(h, CURLOPT_WRITEDATA, &state);
-    curl_easy_setopt(h, CURLOPT_XFERINFOFUNCTION, on_progress);
-    curl_easy_setopt(h, CURLOPT_XFERINFODATA, &state);
-    curl_easy_setopt(h, CURLOPT_NOPROGRESS, 0L);
+    must(api->easy_setopt(h, CURLOPT_HEADERFUNCTION, on_header), "CURLOPT_HEADERFUNCTION");
+    api->easy_setopt(h, CURLOPT_HEADERDATA, &state);
+    must(api->easy_setopt(h, CURLOPT_WRITEFUNCTION, on_write), "CURLOPT_WRITEFUNCTION");
+    api->easy_setopt(h, CURLOPT_WRITEDATA, &state);
+    must(api->easy_setopt(h, CURLOPT_XFERINFOFUNCTION, on_progress), "CURLOPT_XFERINFOFUNCTION");
+    api->easy_setopt(h, CURLOPT_XFERINFODATA, &state);
+    api->easy_setopt(h, CURLOPT_NOPROGRESS, 0L);
+    if (!refused.empty()) {
+        return failure(Error{ErrorCode::internal,
+                             "cannot get " + request.url + ": libcurl refused " + refused,
+                             "install a newer libcurl"});
+    }
 
-    const CURLcode code = curl_easy_perform(h);
+    const CURLcode code = api->easy_perform(h);
     AttemptResult result;
-    curl_easy_getinfo(h, CURLINFO_RESPONSE_CODE, &result.status);
+    api->easy_getinfo(h, CURLINFO_RESPONSE_CODE, &result.status);
     if (state.abort_error) {
         result.outcome = state.abort_outcome;
         result.error = *state.abort_error;
@@ -363,7 +379,7 @@ AttemptResult run_attempt(const AttemptRequest& request, const TransferSettings&
     if (!state.started && result.status != 304) {
         // An empty body: the handler still has to learn the response began.
         curl_off_t content_length = -1;
-        curl_easy_getinfo(h, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &content_length);
+        api->easy_getinfo(h, CURLINFO_CONTENT_LENGTH_DOWNLOAD_T, &content_length);
         if (auto ok = handler.on_start(
                 {result.status, static_cast<std::int64_t>(content_length), state.range_start});
             !ok) {

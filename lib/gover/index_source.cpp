@@ -1,5 +1,6 @@
 #include "gover/index_source.hpp"
 
+#include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <ctime>
@@ -76,8 +77,11 @@ std::optional<std::string> read_whole_file(const fs::path& path, std::string* er
 void write_atomically(const fs::path& path, std::string_view content) {
     std::error_code ec;
     fs::create_directories(path.parent_path(), ec);
-    const fs::path temp = path.string() + "." + std::to_string(::getpid()) + ".tmp";
-    const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+    // Unique per process and per call: threads of one process may refresh the cache together.
+    static std::atomic<unsigned> counter{0};
+    const fs::path temp = path.string() + "." + std::to_string(::getpid()) + "." +
+                          std::to_string(counter.fetch_add(1)) + ".tmp";
+    const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
     if (fd < 0) {
         return;
     }

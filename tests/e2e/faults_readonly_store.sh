@@ -3,7 +3,8 @@
 # namespace. Two cases:
 #   (a) all of $GOVER_HOME read-only: install fails before downloading, naming the cause;
 #   (b) only versions/ read-only (cache, tmp, locks writable): the download and unpack succeed
-#       and the final rename fails, so the staging directory must be cleaned up.
+#       and the final rename fails (EXDEV: a bind mount is a mount of its own; EROFS elsewhere),
+#       so the staging directory must be cleaned up; --force must keep the old copy.
 # In both, the five invariants hold, and the shim, `list` and `current` still run the installed
 # version; back on a writable store the same install succeeds.
 # Linux only: needs unshare(1) and mount namespaces (root, or unprivileged user namespaces).

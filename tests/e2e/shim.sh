@@ -3,6 +3,7 @@
 # toolchains in a temp GOVER_HOME. Every selection source, nested trees, GOROOT / GOTOOLCHAIN,
 # exit codes, signals, argument and stdin passthrough, system and its recursion guard, go1.X.Y
 # entries, the 127 errors, GOVER_AUTO_INSTALL, and hostile files and working directories.
+# shellcheck disable=SC2016 # single-quoted $ are for the fake tools, on purpose
 set -euo pipefail
 source "${GOVER_SOURCE_DIR:-$(dirname "$0")/../..}/tests/support/shim_env.sh"
 
@@ -76,7 +77,7 @@ expect_eq "stale GOROOT: version still right" "go version go1.22.5 fake" "$(GORO
 expect_eq "user GOTOOLCHAIN kept" "GOROOT=$GOVER_HOME/versions/1.22.5 GOTOOLCHAIN=go1.23.1+auto" \
     "$(GOTOOLCHAIN=go1.23.1+auto go env)"
 expect_eq "empty GOTOOLCHAIN is unset" "GOROOT=$GOVER_HOME/versions/1.22.5 GOTOOLCHAIN=path" \
-    "$(GOTOOLCHAIN= go env)"
+    "$(GOTOOLCHAIN='' go env)"
 
 # --- exit status, signals, arguments, stdin ------------------------------------------------------
 run_capture go exit 3

@@ -2,6 +2,7 @@
 # The selection commands end to end (contract §4): `gover use` with installed versions (the
 # .tool-versions edit keeps every other byte; --global), `which`, `exec`, `shell`, and `shell`
 # through the function `gover init` defines. Hand-made toolchains: no mirror needed.
+# shellcheck disable=SC2016 # single-quoted $ are for the commands run, on purpose
 set -euo pipefail
 source "${GOVER_SOURCE_DIR:-$(dirname "$0")/../..}/tests/support/shim_env.sh"
 
@@ -78,7 +79,8 @@ cd "$P/dirpin"
 run_capture gv use 1.21.0
 expect_eq "use: .tool-versions is a directory: status" 1 "$RC"
 expect_contains "use: .tool-versions is a directory" "$P/dirpin/.tool-versions is not a regular file" "$ERR"
-[[ -z $(ls -A "$P/dirpin" | grep -v '^.tool-versions$' || true) ]] || fail "use left files behind: $(ls -A "$P/dirpin")"
+leftovers=$(find "$P/dirpin" -mindepth 1 -maxdepth 1 ! -name .tool-versions)
+expect_eq "use: nothing left behind" "" "$leftovers"
 
 # --- which ------------------------------------------------------------------------------------------
 cd "$P/a"

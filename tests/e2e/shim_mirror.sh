@@ -20,7 +20,7 @@ mkdir -p "$P/sub/deep" "$WORK/other"
 printf 'nodejs 20.11.0\n# keep me\n' >"$P/.tool-versions"
 
 # use <series>: the newest 1.22.x from the index, installed, pinned, shims made.
-cd "$P"
+cd "$P" || exit 1
 out=$(gv use 1.22 2>"$WORK/err") || fail_check "gover use 1.22 failed: $(cat "$WORK/err")"
 [[ -z $out ]] || fail_check "use printed to stdout: $out"
 grep -q "Pinned Go 1.22.5 in $P/.tool-versions" "$WORK/err" || fail_check "no pin notice: $(cat "$WORK/err")"
@@ -32,19 +32,19 @@ cmp -s "$GOVER_SHIM_BIN" "$GOVER_HOME/bin/gover-shim" || fail_check "bin/gover-s
 for name in go gofmt go1.22.5; do
     [[ $(readlink "$SHIMS/$name") == ../bin/gover-shim ]] || fail_check "shims/$name: $(readlink "$SHIMS/$name")"
 done
-cd "$P/sub/deep"
+cd "$P/sub/deep" || exit 1
 [[ $(HOME=$WATCH_DIR "$SHIMS/go" version) == "go version go1.22.5 linux/amd64" ]] ||
     fail_check "the shim refresh_shims made runs: $(HOME=$WATCH_DIR "$SHIMS/go" version 2>&1)"
 
 # use --global: installs and writes the global pin.
-cd "$WORK/other"
+cd "$WORK/other" || exit 1
 gv use 1.21.0 --global 2>"$WORK/err" || fail_check "use --global failed: $(cat "$WORK/err")"
 [[ $(cat "$GOVER_HOME/global") == 1.21.0 ]] || fail_check "global: $(cat "$GOVER_HOME/global")"
 [[ -L $SHIMS/go1.21.0 ]] || fail_check "no shims/go1.21.0 after installing 1.21.0"
 [[ $(HOME=$WATCH_DIR "$SHIMS/go" version) == "go version go1.21.0 linux/amd64" ]] || fail_check "global not used"
 
 # A version the index does not have: an error, nothing pinned.
-cd "$P"
+cd "$P" || exit 1
 before=$(cat "$P/.tool-versions")
 gv use 1.30 2>"$WORK/err" && fail_check "use 1.30 succeeded"
 grep -q "^gover: error: " "$WORK/err" || fail_check "use 1.30: no error line: $(cat "$WORK/err")"
@@ -53,7 +53,7 @@ grep -q "^gover: error: " "$WORK/err" || fail_check "use 1.30: no error line: $(
 # GOVER_AUTO_INSTALL=1: the real gover install runs as a child, then the tool execs.
 mkdir -p "$WORK/auto"
 echo "golang 1.22.4" >"$WORK/auto/.tool-versions"
-cd "$WORK/auto"
+cd "$WORK/auto" || exit 1
 HOME=$WATCH_DIR "$SHIMS/go" version >"$WORK/out" 2>"$WORK/err" && fail_check "1.22.4 ran before it was installed"
 grep -q "gover install 1.22.4" "$WORK/err" || fail_check "not-installed message: $(cat "$WORK/err")"
 env HOME="$WATCH_DIR" SSL_CERT_FILE="$MIRROR_CA" GOVER_MIRROR="$MIRROR_URL" GOVER_AUTO_INSTALL=1 \

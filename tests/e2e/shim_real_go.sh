@@ -15,12 +15,12 @@ mirror_start "$MIRROR_ROOT_DIR" || exit 1
 
 hello=$WORK/hello
 mkdir -p "$hello/cmd/hello"
-cd "$hello"
+cd "$hello" || exit 1
 gv use 1.19.8 2>"$WORK/err" || fail_check "gover use 1.19.8 failed: $(cat "$WORK/err")"
 printf 'module example.com/hello\n\ngo 1.19\n' >go.mod
 printf 'package main\n\nimport "fmt"\n\nfunc main() { fmt.Println("hello through the shim") }\n' \
     >cmd/hello/main.go
-cd cmd/hello
+cd cmd/hello || exit 1
 goenv=(env HOME="$WORK/gohome" GOPATH="$WORK/gopath" GOCACHE="$WORK/gocache" GOPROXY=off
     CGO_ENABLED=0 GOROOT=/nonexistent PATH="$GOVER_HOME/shims:/usr/bin:/bin")
 [[ $("${goenv[@]}" go version) == "go version go1.19.8 linux/amd64" ]] ||

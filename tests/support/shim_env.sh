@@ -90,6 +90,7 @@ expect_contains() {
 }
 
 # run_capture <cmd...>: sets OUT, ERR, RC (never fails the script).
+# shellcheck disable=SC2034 # the callers read them
 run_capture() {
     local out_file=$E2E_TMP/.out err_file=$E2E_TMP/.err
     RC=0

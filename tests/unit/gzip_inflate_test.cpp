@@ -166,7 +166,7 @@ TEST_F(GzipInflate, ReadsEveryMemberOfAMultiMemberStream) {
 
 TEST_F(GzipInflate, IgnoresBytesAfterTheLastMemberThatStartNoOther) {
     const std::string data = sample(100'000, 4);
-    for (const std::string tail :
+    for (const std::string& tail :
          {std::string(1024, '\0'), std::string("x"), std::string("\x1f")}) {
         auto out = inflate_all(gzip_cli(data, "-6") + tail, {4096, 1});
         ASSERT_TRUE(out) << out.error().message;

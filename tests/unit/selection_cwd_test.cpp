@@ -84,25 +84,43 @@ TEST_F(SelectionTest, WalksTheLogicalPathOfPwd) {
 
 namespace {
 
-// Makes `depth` nested directories named `name` below `base` with *at calls (the full path may
-// be longer than PATH_MAX) and chdirs into the deepest; remove_deep undoes it.
-void make_deep(const fs::path& base, int depth, const std::string& name) {
-    fs::current_path(base);
-    for (int i = 0; i < depth; ++i) {
-        ASSERT_EQ(::mkdir(name.c_str(), 0755), 0) << i << ": " << std::strerror(errno);
-        ASSERT_EQ(::chdir(name.c_str()), 0);
-    }
-}
-
-void remove_deep(const fs::path& base, int depth, const std::string& name) {
-    for (int i = depth; i > 0; --i) {
-        fs::current_path(base);
-        for (int j = 1; j < i; ++j) {
-            ASSERT_EQ(::chdir(name.c_str()), 0);
+// `depth` nested directories named `name` below `base`, made with relative mkdir/chdir (the
+// full path may be longer than PATH_MAX, where remove_all cannot go), entered on creation and
+// removed on destruction whatever the test did in between.
+class DeepTree {
+  public:
+    DeepTree(const fs::path& base, int depth, std::string name)
+        : base_(base), depth_(depth), name_(std::move(name)) {
+        fs::current_path(base_);
+        for (made_ = 0; made_ < depth_; ++made_) {
+            if (::mkdir(name_.c_str(), 0755) != 0 || ::chdir(name_.c_str()) != 0) {
+                ADD_FAILURE() << "level " << made_ << ": " << std::strerror(errno);
+                break;
+            }
         }
-        ASSERT_EQ(::rmdir(name.c_str()), 0);
     }
-}
+    ~DeepTree() {
+        fs::current_path(base_);
+        int levels = 0;
+        while (levels < made_ && ::chdir(name_.c_str()) == 0) {
+            ++levels;
+        }
+        for (; levels > 0; --levels) {
+            if (::chdir("..") != 0 || ::rmdir(name_.c_str()) != 0) {
+                ADD_FAILURE() << "cannot remove level " << levels << ": " << std::strerror(errno);
+                break;
+            }
+        }
+    }
+    DeepTree(const DeepTree&) = delete;
+    DeepTree& operator=(const DeepTree&) = delete;
+
+  private:
+    fs::path base_;
+    int depth_;
+    std::string name_;
+    int made_ = 0;
+};
 
 } // namespace
 
@@ -111,12 +129,11 @@ TEST_F(SelectionTest, ThousandNestedDirectories) {
     write(project / ".tool-versions", "golang 1.22.5\n");
     CwdGuard guard;
     ::unsetenv("PWD");
-    make_deep(project, 1000, "d");
+    DeepTree tree(project, 1000, "d");
     auto env = SelectionEnv::from_process(layout);
     ASSERT_TRUE(env.cwd);
     auto s = ok(gover::select_version(env));
     EXPECT_EQ(s.source.path, (project / ".tool-versions").string());
-    remove_deep(project, 1000, "d");
 }
 
 // Deeper than PATH_MAX: the deep levels cannot be opened by name and are skipped; the walk still
@@ -126,11 +143,10 @@ TEST_F(SelectionTest, DeeperThanPathMax) {
     write(project / ".tool-versions", "golang 1.22.5\n");
     CwdGuard guard;
     ::unsetenv("PWD");
-    make_deep(project, 1000, "dddddddd");
+    DeepTree tree(project, 1000, "dddddddd");
     auto env = SelectionEnv::from_process(layout);
     ASSERT_TRUE(env.cwd);
     EXPECT_GT(env.cwd->size(), 4096u);
     auto s = ok(gover::select_version(env));
     EXPECT_EQ(s.source.path, (project / ".tool-versions").string());
-    remove_deep(project, 1000, "dddddddd");
 }

@@ -285,7 +285,8 @@ TEST(PinInToolVersions, AppendsGolangLine) {
     EXPECT_EQ(gover::pin_in_tool_versions("\xEF\xBB\xBF", "1.22.5"), "\xEF\xBB\xBFgolang 1.22.5\n");
     // A file cut after the CR of its last CRLF (found by fuzzing).
     EXPECT_EQ(gover::pin_in_tool_versions("\r\n\r", "1.22.5"), "\r\n\r\ngolang 1.22.5\r\n");
-    EXPECT_EQ(gover::pin_in_tool_versions("a 1\r\nb 2\r", "1.22.5"), "a 1\r\nb 2\r\ngolang 1.22.5\r\n");
+    EXPECT_EQ(gover::pin_in_tool_versions("a 1\r\nb 2\r", "1.22.5"),
+              "a 1\r\nb 2\r\ngolang 1.22.5\r\n");
 }
 
 TEST(PinInToolVersions, RewritesTheLineInPlaceKeepingEveryOtherByte) {
