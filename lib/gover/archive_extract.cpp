@@ -17,6 +17,7 @@
 
 #include "gover/gzip_inflate.hpp"
 #include "gover/sha256.hpp"
+#include "gover/thread_cwd.hpp"
 
 namespace gover {
 namespace {
@@ -123,6 +124,10 @@ class Extractor {
     ReadState state_;
     std::filesystem::path dest_;
     std::string root_; // dest_ with symlinks resolved, so SECURE_SYMLINKS sees none above it
+    // Inside root_, libarchive gets relative paths and checks only the components under it.
+    // Declared before writer_: the writer's last directory fix-ups must run inside root_.
+    ThreadCwd cwd_;
+    bool relative_ = false;
     ArchivePtr reader_;
     ArchivePtr writer_;
     ExtractResult result_;
@@ -155,9 +160,11 @@ Result<ExtractResult> Extractor::run() {
     }
     archive_read_support_format_tar(reader_.get());
     // PERM makes the masked modes exact (no umask surprises); no OWNER, TIME, ACL or XATTR.
-    archive_write_disk_set_options(writer_.get(), ARCHIVE_EXTRACT_PERM |
-                                                      ARCHIVE_EXTRACT_SECURE_SYMLINKS |
-                                                      ARCHIVE_EXTRACT_SECURE_NODOTDOT);
+    relative_ = cwd_.enter(root_.c_str());
+    archive_write_disk_set_options(writer_.get(),
+                                   ARCHIVE_EXTRACT_PERM | ARCHIVE_EXTRACT_SECURE_SYMLINKS |
+                                       ARCHIVE_EXTRACT_SECURE_NODOTDOT |
+                                       (relative_ ? ARCHIVE_EXTRACT_SECURE_NOABSOLUTEPATHS : 0));
     if (archive_read_open(reader_.get(), &state_, nullptr, read_callback, nullptr) != ARCHIVE_OK) {
         return read_failure("");
     }
@@ -199,7 +206,7 @@ Result<ExtractResult> Extractor::run() {
 
 Status Extractor::write_entry(archive_entry* entry, const AcceptedEntry& accepted) {
     const std::string target = root_ + "/" + accepted.relative;
-    archive_entry_set_pathname(entry, target.c_str());
+    archive_entry_set_pathname(entry, relative_ ? accepted.relative.c_str() : target.c_str());
     archive_entry_set_perm(entry, static_cast<mode_t>(accepted.mode));
     // Nothing from the archive but name, type, mode, size and symlink target reaches the disk.
     archive_entry_set_uid(entry, 0);
