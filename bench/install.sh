@@ -15,7 +15,8 @@
 # Usage: bench/install.sh [build-dir]     (default: build; or set GOVER_BIN)
 #   BENCH_RUNS=N         timed runs of each approach per pass (default 5)
 #   BENCH_PASSES="tmpfs disk"   which passes to run
-#   BENCH_DISK_DIR=dir   where the disk pass writes (default: the build dir; must not be tmpfs)
+#   BENCH_DISK_DIR=dir   where the disk pass writes (default: the build dir; must not be tmpfs);
+#                        it needs ~210 MB per run (all runs of a pass are kept until its end)
 #   BENCH_CACHE=dir      where the slim archive is built once (default: <build>/bench-cache)
 #   BENCH_EXTRA=1        also time `igzip -dc | tar -xf -` and `tar -xf` of the inflated tar
 #   BENCH_COMPARE="label=/path/to/gover ..."   also time other gover binaries (experiments)
@@ -81,10 +82,12 @@ source tests/support/mirror.sh
 source tests/support/go_toolchain.sh
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/gover-bench-install.XXXXXX")
 shm=""
+disk_base=${BENCH_DISK_DIR:-$build}/bench-install.$$
 cleanup() {
     mirror_stop
     rm -rf "$tmp"
     [[ -n $shm ]] && rm -rf "$shm"
+    rm -rf "$disk_base"
     return 0
 }
 trap cleanup EXIT
@@ -124,14 +127,26 @@ for pair in ${BENCH_COMPARE:-}; do
 done
 export ARCHIVE=$archive RAW=${archive%.gz} NAME=$name SUMS=$tmp/SHA256SUMS MIRROR_CA MIRROR_URL
 
-# run <label> <base>: one timed run into a fresh <base>/run; appends "wall_us user sys rss_kb".
+# run <label> <base>: one timed run into a fresh directory under <base>; appends
+# "wall_us user sys rss_kb" to $tmp/<label>.<pass>. On tmpfs each run replaces the last. On disk
+# every run gets a new directory and all are deleted after the pass: ext4 skips inodes deleted
+# in the last minute or so when it allocates new ones, which made every run right after a
+# deletion several times slower (a benchmark artefact: users do not install right after
+# deleting a toolchain-sized tree).
+runs_done=0
 run_one() {
-    local label=$1 base=$2 start end
-    rm -rf "$base/run"
-    mkdir -p "$base/run"
-    [[ $base == "$disk_base" ]] && sync
+    local label=$1 base=$2 start end target
+    runs_done=$((runs_done + 1))
+    if [[ $base == "$disk_base" ]]; then
+        target=$base/run.$runs_done
+        sync # the previous run's dirty pages are not this run's cost
+    else
+        target=$base/run
+        rm -rf "$target"
+    fi
+    mkdir -p "$target"
     start=$EPOCHREALTIME
-    T=$base/run G=${binary[$label]:-} /usr/bin/time -v -o "$tmp/time.txt" \
+    T=$target G=${binary[$label]:-} /usr/bin/time -v -o "$tmp/time.txt" \
         bash -c "${cmds[$label]}" >/dev/null 2>"$tmp/err" || {
         echo "bench/install.sh: $label failed: $(cat "$tmp/err")" >&2
         exit 1
@@ -147,7 +162,6 @@ median() { # of the numbers on stdin, one a line
         printf "%.3f", (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'
 }
 
-disk_base=${BENCH_DISK_DIR:-$build}/bench-install.$$
 shm_ok=0
 [[ -d /dev/shm && -w /dev/shm ]] && shm_ok=1
 
@@ -188,10 +202,10 @@ for pass in $passes; do
             run_one "${labels[$(((i + j) % n))]}" "$base"
         done
     done
-    rm -rf "$base/run"
+    rm -rf "${base:?}"/run*
     where=$(dirname "$base")
     [[ $pass == disk ]] && rmdir "$base" 2>/dev/null
-    echo "  $pass: $where ($(stat -f -c %T "$where"))"
+    echo "  $pass: $where ($(df --output=fstype "$where" 2>/dev/null | tail -1))"
     declare -A wall=()
     for label in "${labels[@]}"; do
         wall[$label]=$(awk '{ print $1 / 1e6 }' "$tmp/$label.$pass" | median)

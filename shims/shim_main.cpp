@@ -102,6 +102,15 @@ gover::Result<Plan> plan_for_selection(const Layout& layout, const gover::ToolNa
     }
     ::execv(plan.path.c_str(), argv);
     const int err = errno;
+    if (err == ENOENT && plan.version &&
+        ::access(layout.version_dir(*plan.version).c_str(), F_OK) != 0) {
+        // An uninstall renamed the toolchain away between selection and exec: not installed
+        // (any more), not a toolchain without this command.
+        gover::shim::die(Error{ErrorCode::not_installed,
+                               "Go " + plan.version->str() + " is not installed (removed while " +
+                                   tool + " was starting)",
+                               "run 'gover install " + plan.version->str() + "'"});
+    }
     if (err == ENOENT && plan.version) {
         gover::shim::die(Error{
             ErrorCode::not_found,

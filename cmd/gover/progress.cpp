@@ -1,5 +1,6 @@
 #include "progress.hpp"
 
+#include <cmath>
 #include <cstdio>
 
 namespace gover::cli {
@@ -21,7 +22,7 @@ std::string format_bytes(std::uint64_t bytes) {
 }
 
 std::string format_duration(double seconds) {
-    const auto s = static_cast<long long>(seconds + 0.5);
+    const long long s = std::llround(seconds);
     char buffer[32];
     if (s < 60) {
         std::snprintf(buffer, sizeof buffer, "%llds", s);

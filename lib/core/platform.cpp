@@ -17,7 +17,7 @@ std::string lower(std::string_view s) {
 }
 
 std::string go_arch(std::string_view machine) {
-    const std::string m = lower(machine);
+    std::string m = lower(machine); // not const: returned by move
     if (m == "x86_64" || m == "amd64") {
         return "amd64";
     }

@@ -105,9 +105,8 @@ class Extractor {
   public:
     Extractor(ByteSource& source, const std::filesystem::path& dest, const ExtractOptions& options,
               Layer layer)
-        : options_(options), filter_(options.limits), layer_(layer) {
+        : options_(options), filter_(options.limits), layer_(layer), dest_(dest) {
         state_.source = &source;
-        dest_ = dest;
     }
 
     Result<ExtractResult> run();

@@ -15,6 +15,11 @@ namespace gover {
 namespace {
 
 constexpr std::size_t k_output_size = 256 * 1024;
+// isal_inflate (libisal 2.30) sometimes rejects valid data fed to it a few bytes at a time
+// (a dynamic block header split over several tiny inputs fails with ISAL_INVALID_BLOCK, or not,
+// depending on where the buffers lie in memory). Small source blocks are therefore joined until
+// a whole block header's worth is at hand, unless the stream ends first.
+constexpr std::size_t k_min_input = ISAL_DEF_MAX_HDR_SIZE;
 
 std::string isal_problem(int code) {
     switch (code) {
@@ -78,9 +83,11 @@ class IsalInflater final : public ByteSource {
 Status IsalInflater::want(std::size_t n) {
     while (left_ < n && !eof_) {
         if (left_ > 0) { // keep the tail: the read invalidates the block it lies in
+            // Pointers into different buffers compare only through std::less & co.
             const std::less_equal<const std::uint8_t*> le;
+            const std::less<const std::uint8_t*> lt;
             if (!joined_.empty() && le(joined_.data(), next_) &&
-                le(next_, joined_.data() + joined_.size())) {
+                lt(next_, joined_.data() + joined_.size())) {
                 joined_.erase(joined_.begin(), joined_.begin() + (next_ - joined_.data()));
             } else {
                 joined_.assign(next_, next_ + left_);
@@ -142,8 +149,8 @@ Result<std::span<const std::byte>> IsalInflater::inflate() {
     st.next_out = output_.data();
     st.avail_out = static_cast<std::uint32_t>(output_.size());
     while (st.avail_out > 0 && mode_ == Mode::inflating) {
-        if (left_ == 0) {
-            if (auto ok = want(1); !ok) {
+        if (left_ < k_min_input) {
+            if (auto ok = want(k_min_input); !ok) {
                 return tl::unexpected(ok.error());
             }
             if (left_ == 0) {

@@ -188,8 +188,9 @@ AttemptResult classify(CURLcode code, const char* errbuf, const AttemptState& st
     }
     AttemptResult result;
     result.outcome = Outcome::permanent;
-    auto set = [&](std::string cause, std::string hint = {}) {
-        result.error = Error{ErrorCode::network, "cannot get " + url + ": " + cause, hint};
+    auto set = [&](const std::string& cause, std::string hint = {}) {
+        result.error =
+            Error{ErrorCode::network, "cannot get " + url + ": " + cause, std::move(hint)};
     };
     switch (code) {
     case CURLE_UNSUPPORTED_PROTOCOL: {

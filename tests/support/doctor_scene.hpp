@@ -13,6 +13,11 @@
 
 namespace gover::test {
 
+// Whether a finding's text mentions part.
+inline bool has(const std::string& text, const std::string& part) {
+    return text.find(part) != std::string::npos;
+}
+
 class DoctorScene {
   public:
     DoctorScene();

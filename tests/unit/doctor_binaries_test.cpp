@@ -12,9 +12,7 @@ using test::ByteOrder;
 using test::DoctorScene;
 using test::MachoSpec;
 
-bool has(const std::string& text, const std::string& part) {
-    return text.find(part) != std::string::npos;
-}
+using test::has;
 
 MachoSpec slice(std::uint32_t cpu, std::optional<std::uint32_t> minos = std::nullopt) {
     MachoSpec s;

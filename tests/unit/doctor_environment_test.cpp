@@ -9,9 +9,7 @@ namespace {
 using doctor::Severity;
 using test::DoctorScene;
 
-bool has(const std::string& text, const std::string& part) {
-    return text.find(part) != std::string::npos;
-}
+using test::has;
 
 TEST(DoctorEnvironment, GorootPointingNowhereIsAnErrorNamingTheStartupLine) {
     DoctorScene scene;

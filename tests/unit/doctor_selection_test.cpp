@@ -11,9 +11,7 @@ namespace {
 using doctor::Severity;
 using test::DoctorScene;
 
-bool has(const std::string& text, const std::string& part) {
-    return text.find(part) != std::string::npos;
-}
+using test::has;
 
 class DoctorSelection : public ::testing::Test {
   protected:

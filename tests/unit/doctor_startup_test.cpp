@@ -14,9 +14,7 @@ using doctor::Severity;
 using doctor::Shell;
 using test::DoctorScene;
 
-bool has(const std::string& text, const std::string& part) {
-    return text.find(part) != std::string::npos;
-}
+using test::has;
 
 TEST(DoctorStartupParse, ShAssignments) {
     auto a = parse_assignments("  export GOROOT=/usr/local/go  # old", Shell::zsh);

@@ -13,9 +13,7 @@ namespace {
 using doctor::Severity;
 using test::DoctorScene;
 
-bool has(const std::string& text, const std::string& part) {
-    return text.find(part) != std::string::npos;
-}
+using test::has;
 
 // Records versions/<v> as gover installs it: every file with its size.
 void record(DoctorScene& scene, const std::string& version, const std::string& platform,

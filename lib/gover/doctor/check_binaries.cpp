@@ -1,6 +1,7 @@
 // What the go binaries were built for, from their ELF / Mach-O headers: a go for another
 // architecture runs under Rosetta (or not at all) and builds for the wrong target; a toolchain
 // whose Mach-O minos is newer than this macOS does not start.
+#include <charconv>
 #include <set>
 
 #include "core/gobin.hpp"
@@ -149,7 +150,9 @@ void check_macos(const Facts& facts, Findings& out) {
             fix += "use an installed release that runs here: `gover use " + fitting.front().str() +
                    "`";
         } else {
-            const int minor = std::atoi(v.minor().c_str());
+            // A parsed minor is digits only, but may be too long for an int: then 0.
+            int minor = 0;
+            std::from_chars(v.minor().data(), v.minor().data() + v.minor().size(), minor);
             fix += "use an older Go release: `gover use " + v.major() + "." +
                    std::to_string(minor > 0 ? minor - 1 : 0) + "`";
         }

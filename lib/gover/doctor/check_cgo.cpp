@@ -11,7 +11,7 @@ constexpr std::chrono::seconds k_cc_timeout{10};
 
 // The GOARCH a compiler's target triple names ("aarch64-linux-gnu" -> arm64).
 std::string triple_arch(const std::string& triple) {
-    const std::string cpu = triple.substr(0, triple.find('-'));
+    std::string cpu = triple.substr(0, triple.find('-')); // not const: returned by move
     if (cpu == "x86_64" || cpu == "amd64") {
         return "amd64";
     }
@@ -54,7 +54,9 @@ void check_cgo(const Facts& facts, Findings& out) {
     const std::string how = enabled ? "CGO_ENABLED=" + *enabled : "cgo is on by default";
     std::string cc =
         facts.go_setting("CC").value_or(facts.platform.os == "darwin" ? "clang" : "gcc");
-    cc = cc.substr(0, cc.find(' '));
+    if (const auto space = cc.find(' '); space != std::string::npos) {
+        cc.resize(space); // the command, without its arguments
+    }
     std::optional<std::filesystem::path> found;
     if (cc.find('/') != std::string::npos) {
         const FileInfo st = facts.sys->stat(cc);

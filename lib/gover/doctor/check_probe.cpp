@@ -96,7 +96,7 @@ void check_probe(const Facts& facts, Findings& out) {
         return;
     }
     const auto lines = lines_of(r.out);
-    const std::string goversion = lines.size() > 0 ? lines[0].substr(0, lines[0].find(' ')) : "";
+    const std::string goversion = !lines.empty() ? lines[0].substr(0, lines[0].find(' ')) : "";
     const std::string goroot = lines.size() > 1 ? lines[1] : "";
     const std::string goarch = lines.size() > 2 ? lines[2] : "";
 

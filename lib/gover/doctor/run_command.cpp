@@ -76,11 +76,13 @@ CommandResult run_command(const std::vector<std::string>& argv,
         return result;
     }
     std::vector<char*> args;
+    args.reserve(argv.size() + 1);
     for (const auto& a : argv) {
         args.push_back(const_cast<char*>(a.c_str()));
     }
     args.push_back(nullptr);
     std::vector<char*> envp;
+    envp.reserve(environment.size() + 1);
     for (const auto& e : environment) {
         envp.push_back(const_cast<char*>(e.c_str()));
     }
