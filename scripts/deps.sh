@@ -8,7 +8,7 @@ what=${1:-build}
 apt_build=(build-essential cmake ninja-build pkg-config libcurl4-openssl-dev libarchive-dev
            libssl-dev nlohmann-json3-dev libcli11-dev libexpected-dev libisal-dev)
 apt_test=(libgtest-dev nginx-light openssl golang-1.19-go golang-1.19-src bash zsh fish ruby
-          python3 strace time hyperfine procps util-linux clang-14 libclang-rt-14-dev
+          python3 strace time hyperfine curl procps util-linux clang-14 libclang-rt-14-dev
           clang-tidy-14 cppcheck dpkg-dev file git ca-certificates)
 brew_build=(cmake ninja pkg-config curl libarchive openssl@3 nlohmann-json cli11 tl-expected isa-l)
 brew_test=(googletest nginx zsh fish hyperfine)

@@ -96,6 +96,8 @@ const char* exec_path(char** apple) {
     return nullptr;
 #else
     (void)apple;
+    // getauxval returns every auxv value as an integer; AT_EXECFN's is a pointer by definition.
+    // NOLINTNEXTLINE(performance-no-int-to-ptr)
     return reinterpret_cast<const char*>(::getauxval(AT_EXECFN));
 #endif
 }
