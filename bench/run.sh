@@ -31,7 +31,7 @@ done
 echo "==== summary ($(date -u +%Y-%m-%dT%H:%MZ), load average $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) CPUs)"
 # Every line that states a bar, as the benchmark printed it.
 for name in ${BENCH_ONLY:-shim index install}; do
-    grep -h -i 'bar' "$out/$name.txt" 2>/dev/null | sed "s/^ */  $name: /"
+    grep -h -E '\(bar <=|bar:' "$out/$name.txt" 2>/dev/null | sed "s/^ */  $name: /"
 done
 if grep -q -E 'NOT MET|FAIL' "$out"/*.txt 2>/dev/null; then
     echo "  some bars were missed"

@@ -301,7 +301,19 @@ Result<ExtractResult> extract_archive(ByteSource& source, const std::filesystem:
     // ISA-L inflates several times faster than libarchive's zlib filter (bench/README.md).
     if (auto inflater = make_gzip_inflater(source, options.source_name)) {
         Extractor extractor(*inflater, dest, options, Layer::tar);
-        return extractor.run();
+        auto result = extractor.run();
+        // The tar ends before the gzip trailer does: read on, so that its CRC-32 and length are
+        // checked too (libarchive's zlib filter never gets that far).
+        while (result) {
+            auto rest = inflater->read();
+            if (!rest) {
+                return tl::unexpected(rest.error());
+            }
+            if (rest->empty()) {
+                break;
+            }
+        }
+        return result;
     }
     Extractor extractor(source, dest, options, Layer::tar_gz);
     return extractor.run();

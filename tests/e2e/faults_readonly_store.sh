@@ -9,6 +9,7 @@
 # version; back on a writable store the same install succeeds.
 # Linux only: needs unshare(1) and mount namespaces (root, or unprivileged user namespaces).
 source "$GOVER_SOURCE_DIR/tests/support/install_e2e.sh"
+cd "$WORK" # no pin file or go.mod around the build dir may select a version here
 
 if ! command -v unshare >/dev/null; then
     echo "SKIP: unshare not found (util-linux)" >&2

@@ -5,6 +5,7 @@
 # other versions in the same index are unaffected (installed, force-reinstalled, listed);
 # Each refusal keeps the five invariants.
 source "$GOVER_SOURCE_DIR/tests/support/install_e2e.sh"
+cd "$WORK" # no pin file or go.mod around the build dir may select a version here
 : "${GOVER_SHIM_BIN:?GOVER_SHIM_BIN must point at the gover-shim binary}"
 export GOVER_SHIM_PATH=$GOVER_SHIM_BIN
 

@@ -270,17 +270,33 @@ TEST(GzipExtract, MultiMemberArchiveUnpacks) {
     EXPECT_TRUE(fs::is_regular_file(dir / "dest/bin/go"));
 }
 
-TEST(GzipExtract, BadChecksumFailsTheExtraction) {
-    std::string gz = test::synthetic_toolchain("1.22.0").tar_gz();
-    gz[gz.size() - 8] = static_cast<char>(gz[gz.size() - 8] ^ 1); // the CRC-32
+// Where the tar ends (two zero blocks) long before the gzip stream does, libarchive stops
+// reading, yet the gzip trailer is checked. Only with ISA-L: libarchive's zlib filter stops where
+// the tar ends (the download's SHA-256 covers those bytes in an install).
+TEST_F(GzipInflate, ExtractionChecksTheTrailerAfterTheTarEnds) {
+    // Zeros after the end of the tar, more than the inflater reads ahead (tar ignores them).
+    const std::string tar = test::synthetic_toolchain("1.22.0").tar() + std::string(3 << 20, '\0');
+    const std::string good = test::gzip_bytes(tar);
+    for (const std::size_t at : {good.size() - 8, good.size() - 2}) { // CRC-32, length
+        std::string gz = good;
+        gz[at] = static_cast<char>(gz[at] ^ 1);
+        test::TempDir dir;
+        std::ofstream(dir / "bad.tar.gz", std::ios::binary) << gz;
+        fs::create_directories(dir / "dest");
+        auto result = extract_archive_file(dir / "bad.tar.gz", dir / "dest", {});
+        ASSERT_FALSE(result) << "a wrong gzip trailer at byte " << at << " was accepted";
+        EXPECT_EQ(result.error().code, ErrorCode::archive) << result.error().message;
+        EXPECT_NE(result.error().message.find("bad.tar.gz"), std::string::npos)
+            << result.error().message;
+        EXPECT_NE(result.error().message.find("CRC-32 or length"), std::string::npos)
+            << result.error().message;
+    }
     test::TempDir dir;
-    std::ofstream(dir / "bad.tar.gz", std::ios::binary) << gz;
+    std::ofstream(dir / "good.tar.gz", std::ios::binary) << good;
     fs::create_directories(dir / "dest");
-    auto result = extract_archive_file(dir / "bad.tar.gz", dir / "dest", {});
-    ASSERT_FALSE(result) << "an archive with a wrong CRC-32 was accepted";
-    EXPECT_EQ(result.error().code, ErrorCode::archive) << result.error().message;
-    EXPECT_NE(result.error().message.find("bad.tar.gz"), std::string::npos)
-        << result.error().message;
+    auto result = extract_archive_file(dir / "good.tar.gz", dir / "dest", {});
+    ASSERT_TRUE(result) << result.error().message;
+    EXPECT_TRUE(fs::is_regular_file(dir / "dest/bin/go"));
 }
 
 } // namespace
