@@ -43,13 +43,13 @@ Result<Platform> Platform::parse(std::string_view text) {
     const auto dash = text.find('-');
     auto valid = [](std::string_view part) {
         return !part.empty() && part.size() <= 32 &&
-               std::all_of(part.begin(), part.end(), [](unsigned char c) {
-                   return std::islower(c) || std::isdigit(c);
-               });
+               std::all_of(part.begin(), part.end(),
+                           [](unsigned char c) { return std::islower(c) || std::isdigit(c); });
     };
     if (dash == std::string_view::npos || !valid(text.substr(0, dash)) ||
         !valid(text.substr(dash + 1))) {
-        return fail(ErrorCode::usage, "invalid platform \"" + std::string(text.substr(0, 64)) + "\"",
+        return fail(ErrorCode::usage,
+                    "invalid platform \"" + std::string(text.substr(0, 64)) + "\"",
                     "use OS-ARCH as go.dev names it, e.g. darwin-arm64 or linux-amd64");
     }
     return Platform{std::string(text.substr(0, dash)), std::string(text.substr(dash + 1))};
@@ -75,6 +75,8 @@ HostFacts read_host_facts() {
     return facts;
 }
 
-Platform host_platform() { return platform_from_facts(read_host_facts()); }
+Platform host_platform() {
+    return platform_from_facts(read_host_facts());
+}
 
 } // namespace gover

@@ -12,7 +12,7 @@ fake_toolchain 1.22.5 vet
 fake_toolchain 1.23.1
 link_shims go gofmt vet go1.21.0 go1.22.5 go1.23.1 go1.24.0
 P=$E2E_TMP/p
-mkdir -p "$P/app/sub/deep/er" "$P/other" "$P/mod/pkg/x" "$P/work/m/x" "$P/empty"
+mkdir -p "$P/app/sub/deep/er" "$P/other" "$P/mod/pkg/x" "$P/workspace/m/x" "$P/empty"
 
 # --- nothing pinned: 127 with how to pin ---------------------------------------------------------
 cd "$P/empty"
@@ -56,18 +56,18 @@ printf 'module example.com/m\n\ngo 1.22\n' >"$P/mod/go.mod"
 cd "$P/mod/pkg/x"
 expect_eq "go.mod minimum: newest installed" "go version go1.23.1 fake" "$(go version)"
 expect_eq "current go.mod" "1.23.1 (required by $P/mod/go.mod:3)" "$("$GOVER_BIN" current)"
-printf 'go 1.21.0\nuse ./m\n' >"$P/work/go.work"
-printf 'module m\ngo 1.24.0\n' >"$P/work/m/go.mod"
-cd "$P/work/m/x"
-expect_eq "current go.work" "1.23.1 (required by $P/work/go.work:1)" "$("$GOVER_BIN" current)"
+printf 'go 1.21.0\nuse ./m\n' >"$P/workspace/go.work"
+printf 'module m\ngo 1.24.0\n' >"$P/workspace/m/go.mod"
+cd "$P/workspace/m/x"
+expect_eq "current go.work" "1.23.1 (required by $P/workspace/go.work:1)" "$("$GOVER_BIN" current)"
 run_capture env GOWORK=off go version
 expect_eq "GOWORK=off: go.mod 1.24.0 not installed" 127 "$RC"
-expect_contains "GOWORK=off: names go.mod" "required by $P/work/m/go.mod:2" "$ERR"
+expect_contains "GOWORK=off: names go.mod" "required by $P/workspace/m/go.mod:2" "$ERR"
 expect_contains "GOWORK=off: install command" "gover install 1.24.0" "$ERR"
 # a parent pin is never ignored because of a go.mod
-echo "golang 1.21.0" >"$P/work/.tool-versions"
+echo "golang 1.21.0" >"$P/workspace/.tool-versions"
 expect_eq "pin beats go.mod" "go version go1.21.0 fake" "$(go version)"
-rm "$P/work/.tool-versions"
+rm "$P/workspace/.tool-versions"
 
 # --- GOROOT and GOTOOLCHAIN ----------------------------------------------------------------------
 cd "$P/app"
