@@ -20,6 +20,8 @@
 #   BENCH_CACHE=dir      where the slim archive is built once (default: <build>/bench-cache)
 #   BENCH_EXTRA=1        also time `igzip -dc | tar -xf -` and `tar -xf` of the inflated tar
 #   BENCH_COMPARE="label=/path/to/gover ..."   also time other gover binaries (experiments)
+#   BENCH_RAW=dir        keep every run's numbers there (<label>.<pass>: wall_us user sys rss_kb;
+#                        line n of each file is round n, for paired comparisons)
 #   BENCH_STRICT=1       exit 1 when a bar is missed
 # Needs nginx (nginx-light), openssl, curl, sha256sum, GNU tar, /usr/bin/time (time) and Debian's
 # golang-1.19-go + golang-1.19-src. Benchmark a Release build. Other load on the machine
@@ -244,6 +246,9 @@ for pass in $passes; do
     [[ $va == met && $vb == met && $vr == met ]] || status=1
     unset wall
 done
+if [[ -n ${BENCH_RAW:-} ]]; then
+    mkdir -p "$BENCH_RAW" && cp "$tmp"/*.tmpfs "$tmp"/*.disk "$BENCH_RAW"/ 2>/dev/null
+fi
 echo "  load average at the end: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) CPUs"
 if [[ ${BENCH_STRICT:-0} == 1 && $status != 0 ]]; then
     exit 1
