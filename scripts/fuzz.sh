@@ -16,6 +16,7 @@ if ((${#targets[@]} == 0)); then
 fi
 # Only the fuzz targets and the libraries they link: gover and the shim are not needed.
 cmake --build "$build" -j "${GOVER_JOBS:-$(nproc)}" --target "${targets[@]}"
+crashed=()
 for t in "${targets[@]}"; do
   name=${t#fuzz_}
   corpus=$build/corpus/$name
@@ -32,6 +33,11 @@ for t in "${targets[@]}"; do
   else
     grep -v -E '^#[0-9]+' "$log" | tail -n 60 >&2
     echo "fuzz: $t found a crash: the input is in $build/artifacts/ (log: $log)" >&2
-    exit 1
+    crashed+=("$t")
   fi
 done
+# Every target runs even after one crashed, so one CI run reports all of them.
+if ((${#crashed[@]} > 0)); then
+  echo "fuzz: crashes in ${crashed[*]}" >&2
+  exit 1
+fi

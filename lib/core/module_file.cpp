@@ -1,5 +1,6 @@
 // go.mod / go.work: the `go` and `toolchain` lines, found the way cmd/go's modfile lexer finds
 // them (golang.org/x/mod/modfile): `//` comments anywhere, ( ) blocks, quoted strings, CRLF.
+#include <optional>
 #include <string>
 
 #include "core/text_lines.hpp"
@@ -45,14 +46,16 @@ std::vector<std::string_view> tokens(std::string_view line) {
 }
 
 // cmd/go treats `go 1.22` as the language version 1.22, met by 1.22.0 and later releases;
-// gover needs a release to install, so the minimum is 1.22.0 (contract §3).
-GoVersion release_floor(const GoVersion& v) {
-    if (v.is_language_version()) {
-        if (auto floor = GoVersion::parse(v.str() + ".0")) {
-            return *floor;
-        }
+// gover needs a release to install, so the minimum is 1.22.0 (contract §3). None when that
+// release would not be a valid version (the name would pass the length limit).
+std::optional<GoVersion> release_floor(const GoVersion& v) {
+    if (!v.is_language_version()) {
+        return v;
     }
-    return v;
+    if (auto floor = GoVersion::parse(v.str() + ".0")) {
+        return *floor;
+    }
+    return std::nullopt;
 }
 
 struct Directive {
@@ -104,11 +107,12 @@ class ModuleParser {
         }
         // modfile's GoVersionRE: 1.N, 1.N.P, optionally a pre-release; no "go" prefix.
         auto v = GoVersion::parse(args[0]);
-        if (!v || args[0].starts_with("go") || v->minor().empty()) {
+        std::optional<GoVersion> floor = v ? release_floor(*v) : std::nullopt;
+        if (!floor || args[0].starts_with("go") || v->minor().empty()) {
             return bad(line, "invalid go version '" + std::string(args[0]) +
                                  "': must look like 1.22 or 1.22.0");
         }
-        go_.version = release_floor(*v);
+        go_.version = floor;
         return {};
     }
 
@@ -120,11 +124,12 @@ class ModuleParser {
             return {}; // means "no toolchain line" to cmd/go
         }
         auto v = GoVersion::parse_toolchain(args[0]);
-        if (!v || !args[0].starts_with("go1")) {
+        std::optional<GoVersion> floor = v ? release_floor(*v) : std::nullopt;
+        if (!floor || !args[0].starts_with("go1")) {
             return bad(line,
                        "invalid toolchain '" + std::string(args[0]) + "': must look like go1.22.0");
         }
-        toolchain_.version = release_floor(*v);
+        toolchain_.version = floor;
         return {};
     }
 

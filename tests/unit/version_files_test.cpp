@@ -262,6 +262,16 @@ TEST(ModuleFile, InvalidLinesAreErrorsAtTheirLine) {
          "/p/go.mod:2: invalid toolchain '1.22.5': must look like go1.22.0"},
         {"toolchain go1.22.5\ntoolchain go1.22.6\n",
          "/p/go.mod:2: repeated toolchain line (the first is line 1)"},
+        // A language version at the length limit has no release (1.N.0 would pass it); found
+        // by fuzz_module_file.
+        {"go 555527777776.155555555555555555555555555555555555155555555575555\n",
+         "/p/go.mod:1: invalid go version "
+         "'555527777776.155555555555555555555555555555555555155555555575555': must look like "
+         "1.22 or 1.22.0"},
+        {"toolchain go1.22222222222222222222222222222222222222222222222222222222222222\n",
+         "/p/go.mod:1: invalid toolchain "
+         "'go1.22222222222222222222222222222222222222222222222222222222222222': must look like "
+         "go1.22.0"},
     };
     for (const auto& c : cases) {
         const auto e = module_error(c.text);
