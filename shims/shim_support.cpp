@@ -6,6 +6,7 @@
 #include <cstring>
 #include <optional>
 #include <spawn.h>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -15,6 +16,7 @@
 #include <sys/auxv.h>
 #endif
 
+#include "core/gover_link.hpp"
 #include "core/tool_exec.hpp"
 
 extern char** environ;
@@ -56,9 +58,17 @@ std::string self_executable() {
     return out;
 }
 
+bool same_file(const std::string& a, const std::string& b) {
+    struct stat sa {};
+    struct stat sb {};
+    return ::stat(a.c_str(), &sa) == 0 && ::stat(b.c_str(), &sb) == 0 && sa.st_dev == sb.st_dev &&
+           sa.st_ino == sb.st_ino;
+}
+
 std::optional<std::string> find_gover(const Layout& layout) {
-    // Only where the shim's real location says how it was installed: gover's own copy in
-    // $GOVER_HOME/bin has nothing of gover's beside it, so it relies on PATH.
+    // Where the shim's real location says how it was installed: an installed
+    // <prefix>/libexec/gover has <prefix>/bin/gover, the build tree has cmd/gover/gover, and
+    // gover's own copy in $GOVER_HOME/bin has the link to the gover that put it there.
     const std::string self = self_executable();
     const std::string dir = self.substr(0, self.rfind('/'));
     std::string candidate;
@@ -66,6 +76,8 @@ std::optional<std::string> find_gover(const Layout& layout) {
         candidate = dir + "/../../bin/gover";
     } else if (dir.ends_with("/shims")) {
         candidate = dir + "/../cmd/gover/gover"; // the build tree
+    } else if (!self.empty() && same_file(self, layout.shim_copy().string())) {
+        candidate = gover_link(layout).string();
     }
     if (!candidate.empty() && ::access(candidate.c_str(), X_OK) == 0) {
         return candidate;

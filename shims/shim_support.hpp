@@ -30,8 +30,9 @@ bool auto_install_enabled();
 
 // Runs `gover install <spec>` as a child with its stdout sent to stderr (the tool's stdout stays
 // the tool's), and waits. gover is looked for next to the shim's real location (an installed
-// <prefix>/libexec/gover/gover-shim has <prefix>/bin/gover; the build tree has cmd/gover/gover),
-// then on PATH outside the shims directory. Fails naming the command and its exit status.
+// <prefix>/libexec/gover/gover-shim has <prefix>/bin/gover; the build tree has cmd/gover/gover;
+// gover's copy $GOVER_HOME/bin/gover-shim has bin/gover, the gover that refreshed it), then on
+// PATH outside the shims directory. Fails naming the command and its exit status.
 Status run_gover_install(const Layout& layout, const std::string& spec);
 
 } // namespace gover::shim

@@ -15,6 +15,7 @@
 #include <mach-o/dyld.h>
 #endif
 
+#include "core/gover_link.hpp"
 #include "core/installed.hpp"
 
 namespace gover {
@@ -166,23 +167,6 @@ Status replace_file(const fs::path& from, const fs::path& to) {
     return {};
 }
 
-// The shim names the store needs: go, gofmt, every command in an installed bin/, go1.X.Y.
-std::set<std::string> wanted_names(const Layout& layout) {
-    std::set<std::string> names{"go", "gofmt"};
-    for (const auto& v : installed_versions(layout)) {
-        names.insert(v.toolchain_name());
-        std::error_code ec;
-        for (fs::directory_iterator it(layout.version_dir(v) / "bin", ec), end; !ec && it != end;
-             it.increment(ec)) {
-            const std::string name = it->path().filename().string();
-            if (!name.empty() && name[0] != '.' && is_regular(it->path())) {
-                names.insert(name);
-            }
-        }
-    }
-    return names;
-}
-
 Status ensure_link(const fs::path& dir, const std::string& name) {
     const fs::path link = dir / name;
     char buf[PATH_MAX];
@@ -221,7 +205,53 @@ void remove_stale(const fs::path& dir, const std::set<std::string>& wanted) {
     }
 }
 
+// Points bin/gover at the running gover (when it is gover: tests refresh shims too), so the shim
+// copy finds the gover that installed it. Best effort: without the link the shim uses PATH.
+void record_gover(const Layout& layout) {
+    const auto self = self_executable();
+    if (!self || self->filename() != "gover") {
+        return;
+    }
+    const fs::path link = gover_link(layout);
+    std::error_code ec;
+    if (fs::read_symlink(link, ec) == *self && !ec) {
+        return;
+    }
+    const fs::path tmp = layout.bin_dir() / (".gover.tmp." + std::to_string(::getpid()));
+    ::unlink(tmp.c_str());
+    if (::symlink(self->c_str(), tmp.c_str()) != 0 || ::rename(tmp.c_str(), link.c_str()) != 0) {
+        ::unlink(tmp.c_str());
+    }
+}
+
 } // namespace
+
+std::set<std::string> wanted_shim_names(const Layout& layout,
+                                        const std::vector<GoVersion>& installed,
+                                        const BinDirView& view) {
+    std::set<std::string> names{"go", "gofmt"};
+    for (const auto& v : installed) {
+        names.insert(v.toolchain_name());
+        const fs::path bin = layout.version_dir(v) / "bin";
+        std::optional<std::vector<std::string>> entries;
+        if (view.list) {
+            entries = view.list(bin);
+        } else {
+            std::error_code ec;
+            entries.emplace();
+            for (fs::directory_iterator it(bin, ec), end; !ec && it != end; it.increment(ec)) {
+                entries->push_back(it->path().filename().string());
+            }
+        }
+        for (const auto& name : entries.value_or(std::vector<std::string>{})) {
+            if (!name.empty() && name[0] != '.' &&
+                (view.is_file ? view.is_file(bin / name) : is_regular(bin / name))) {
+                names.insert(name);
+            }
+        }
+    }
+    return names;
+}
 
 std::optional<fs::path> find_installed_shim() {
     if (const char* env = std::getenv("GOVER_SHIM_PATH"); env && *env) {
@@ -267,11 +297,12 @@ Status refresh_shims(const Layout& layout) {
                 return ok;
             }
         }
+        record_gover(layout);
     } else if (!is_regular(copy)) {
         return fail(ErrorCode::not_found, "cannot find gover-shim to copy to " + copy.string(),
                     "reinstall gover, or set GOVER_SHIM_PATH to its gover-shim executable");
     }
-    const auto wanted = wanted_names(layout);
+    const auto wanted = wanted_shim_names(layout, installed_versions(layout));
     for (const auto& name : wanted) {
         if (auto ok = ensure_link(layout.shims_dir(), name); !ok) {
             return ok;

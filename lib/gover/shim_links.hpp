@@ -4,7 +4,11 @@
 // gover's own copy of the shim, refreshed whenever it differs from the installed one.
 
 #include <filesystem>
+#include <functional>
 #include <optional>
+#include <set>
+#include <string>
+#include <vector>
 
 #include "core/error.hpp"
 #include "core/layout.hpp"
@@ -15,9 +19,24 @@ namespace gover {
 // gover binary's libexec (../libexec/gover/gover-shim), else the build tree's. nullopt if none.
 std::optional<std::filesystem::path> find_installed_shim();
 
+// How wanted_shim_names sees a toolchain's bin/ directory: its entry names (nullopt when it
+// cannot be listed), and whether an entry is a regular file (following links).
+struct BinDirView {
+    std::function<std::optional<std::vector<std::string>>(const std::filesystem::path& dir)> list;
+    std::function<bool(const std::filesystem::path& file)> is_file;
+};
+
+// The names shims/ must hold for `installed` (contract §2): go, gofmt, go1.X.Y for each version,
+// and every command in an installed bin/ (regular files, dot-files excepted). The one rule both
+// refresh_shims and `gover doctor` use; `view` defaults to the real file system.
+std::set<std::string> wanted_shim_names(const Layout& layout,
+                                        const std::vector<GoVersion>& installed,
+                                        const BinDirView& view = {});
+
 // Copies the installed shim to bin/gover-shim when it differs, then makes shims/ hold exactly
 // the links the installed versions need (adding missing ones, removing ones that point at
-// nothing). Safe to run twice and concurrently with the shim.
+// nothing). When the running program is gover, bin/gover is pointed at it (gover_link). Safe to
+// run twice and concurrently with the shim.
 Status refresh_shims(const Layout& layout);
 
 } // namespace gover

@@ -1,5 +1,6 @@
 #include "gover/staging.hpp"
 
+#include <algorithm>
 #include <atomic>
 #include <cerrno>
 #include <chrono>
@@ -99,7 +100,8 @@ StagingDir::~StagingDir() {
     }
 }
 
-void clean_stale_tmp(const Layout& layout, const std::optional<GoVersion>& held) {
+std::vector<fs::path> stale_tmp_entries(const Layout& layout,
+                                        const std::optional<GoVersion>& held) {
     std::vector<std::pair<fs::path, GoVersion>> candidates;
     std::error_code ec;
     for (fs::directory_iterator it(layout.tmp_dir(), ec), end; !ec && it != end; it.increment(ec)) {
@@ -107,15 +109,22 @@ void clean_stale_tmp(const Layout& layout, const std::optional<GoVersion>& held)
             candidates.emplace_back(it->path(), *version);
         }
     }
+    std::sort(candidates.begin(), candidates.end(),
+              [](const auto& a, const auto& b) { return a.first < b.first; });
+    std::vector<fs::path> stale;
     for (const auto& [path, version] : candidates) {
-        if (held && *held == version) {
-            (void)remove_tree(path);
-            continue;
-        }
         // Whoever made it holds this lock while working; a free lock means its maker is gone.
-        if (auto lock = StoreLock::acquire(layout, version.str(), StoreLock::Wait::try_only)) {
-            (void)remove_tree(path);
+        if ((held && *held == version) ||
+            StoreLock::acquire(layout, version.str(), StoreLock::Wait::try_only)) {
+            stale.push_back(path);
         }
+    }
+    return stale;
+}
+
+void clean_stale_tmp(const Layout& layout, const std::optional<GoVersion>& held) {
+    for (const auto& path : stale_tmp_entries(layout, held)) {
+        (void)remove_tree(path);
     }
 }
 

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/error.hpp"
 #include "core/layout.hpp"
@@ -39,6 +40,12 @@ class StagingDir {
     explicit StagingDir(std::filesystem::path path) : path_(std::move(path)) {}
     std::filesystem::path path_;
 };
+
+// The entries of tmp/ that crashed or killed runs left: names of the kinds above whose version's
+// lock is free (or is `held`, a version whose lock the caller holds). The one rule both
+// clean_stale_tmp and `gover doctor` use.
+std::vector<std::filesystem::path> stale_tmp_entries(const Layout& layout,
+                                                     const std::optional<GoVersion>& held = {});
 
 // Deletes what crashed or killed runs left in tmp/: entries of the kinds above whose version's
 // lock is free. `held` is a version whose lock the caller holds (its leftovers are stale too).

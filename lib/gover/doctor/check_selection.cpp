@@ -45,6 +45,17 @@ void check_pin(const Facts& facts, Findings& out) {
     }
 }
 
+void check_hidden(const Facts& facts, Findings& out) {
+    for (const auto& h : facts.selection.hidden_invalid) {
+        out.push_back(make_finding(
+            "pin-invalid", Severity::error, h.problem,
+            h.problem + ": " + facts.selection.source +
+                " overrides it here, but wherever it applies the shims stop with exit status 127 "
+                "instead of running go",
+            h.hint.empty() ? "edit it to hold a version such as 1.22.5, or delete it" : h.hint));
+    }
+}
+
 void check_module(const Facts& facts, Findings& out) {
     const SelectionFacts& s = facts.selection;
     if (!facts.module || s.state != SelectionFacts::State::selected || !s.version ||
@@ -60,7 +71,7 @@ void check_module(const Facts& facts, Findings& out) {
             where + " needs Go " + minimum.str() + " or newer, newer than the selected " +
                 s.version->str() + " (" + s.source + "): go switches to gover's go" + have->str() +
                 " for this module, so the pin does not decide here",
-            "nothing to do; to make it explicit: `gover use " + have->str() + "`"));
+            "nothing to do; to make it explicit: `gover use " + spec_for(*have) + "`"));
         return;
     }
     std::string why = "go commands here stop with \"go.mod requires go >= " + minimum.str() +
@@ -81,6 +92,7 @@ void check_module(const Facts& facts, Findings& out) {
 
 void check_selection(const Facts& facts, Findings& out) {
     check_pin(facts, out);
+    check_hidden(facts, out);
     check_module(facts, out);
 }
 

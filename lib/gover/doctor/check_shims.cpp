@@ -3,6 +3,7 @@
 #include <set>
 
 #include "gover/doctor/checks.hpp"
+#include "gover/shim_links.hpp"
 
 namespace gover::doctor {
 namespace {
@@ -71,20 +72,11 @@ void check_shims(const Facts& facts, Findings& out) {
     if (facts.installed.empty()) {
         return;
     }
-    // The names refresh_shims (shim_links.cpp) keeps: go, gofmt, go1.X.Y per version and every
-    // file in an installed bin/.
-    std::set<std::string> expected{"go", "gofmt"};
-    for (const auto& v : facts.installed) {
-        expected.insert(v.toolchain_name());
-        const auto bin = facts.layout.version_dir(v) / "bin";
-        if (auto names = facts.sys->list_dir(bin)) {
-            for (const auto& name : *names) {
-                if (!name.empty() && name[0] != '.' && facts.sys->stat(bin / name).is_file()) {
-                    expected.insert(name);
-                }
-            }
-        }
-    }
+    // The names refresh_shims keeps, by the same rule, seen through the System.
+    const BinDirView view{
+        [&facts](const std::filesystem::path& bin) { return facts.sys->list_dir(bin); },
+        [&facts](const std::filesystem::path& file) { return facts.sys->stat(file).is_file(); }};
+    const std::set<std::string> expected = wanted_shim_names(facts.layout, facts.installed, view);
     const auto dir = facts.layout.shims_dir();
     const FileInfo shim = facts.sys->stat(facts.layout.shim_copy());
     std::set<std::string> present;

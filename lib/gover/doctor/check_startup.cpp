@@ -228,12 +228,25 @@ void check_init(const Facts& facts, Findings& out) {
     }
     std::string why = shell + " (the login shell, $SHELL) does not read it";
     std::string fix = add;
-    if (shell == "bash" && with_init.size() == 1 &&
-        with_init.front()->path.filename() == ".bashrc") {
+    const bool in_bashrc =
+        std::any_of(with_init.begin(), with_init.end(),
+                    [](const StartupFile* f) { return f->path.filename() == ".bashrc"; });
+    if (shell == "bash" && in_bashrc) {
+        // ~/.bashrc has the line already: adding it there again changes nothing.
         why = "a login bash (what macOS terminals and ssh start) reads ~/.bash_profile, "
               "~/.bash_login or ~/.profile, and none of them sources ~/.bashrc";
-        fix = "add `[ -f ~/.bashrc ] && . ~/.bashrc` to " +
-              (facts.home / ".bash_profile").string() + ", or " + add;
+        // Into the file the login bash reads: creating ~/.bash_profile next to a ~/.profile
+        // would stop bash reading ~/.profile.
+        std::filesystem::path login_file = facts.home / ".bash_profile";
+        for (const char* name : {".bash_profile", ".bash_login", ".profile"}) {
+            if (std::any_of(facts.startup.begin(), facts.startup.end(),
+                            [&](const StartupFile& f) { return f.path == facts.home / name; })) {
+                login_file = facts.home / name;
+                break;
+            }
+        }
+        fix = "add `[ -f ~/.bashrc ] && . ~/.bashrc` to " + login_file.string() +
+              (rc.filename() == ".bashrc" ? std::string() : ", or " + add);
     }
     out.push_back(make_finding("init-not-read", Severity::info, "gover init",
                                "`gover init` is only in " + names + ": " + why +

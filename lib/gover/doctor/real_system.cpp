@@ -14,7 +14,6 @@
 #include "gover/installer.hpp"
 #include "gover/shim_links.hpp"
 #include "gover/staging.hpp"
-#include "gover/store_lock.hpp"
 
 extern char** environ; // NOLINT: POSIX
 
@@ -37,23 +36,6 @@ FileInfo info_from(const struct stat& st) {
     info.device = static_cast<std::uint64_t>(st.st_dev);
     info.inode = static_cast<std::uint64_t>(st.st_ino);
     return info;
-}
-
-// The version a tmp/ entry was made for (staging.hpp names them <kind>-<version>-<pid>-<rand>).
-std::optional<GoVersion> tmp_entry_version(const std::string& name) {
-    for (const char* prefix : {"install-", "trash-", "meta-"}) {
-        const std::string_view p(prefix);
-        if (!name.starts_with(p)) {
-            continue;
-        }
-        const std::string rest = name.substr(p.size());
-        const std::string text = rest.substr(0, rest.find('-'));
-        auto v = GoVersion::parse(text);
-        if (v && v->str() == text && rest.find('-') != std::string::npos) {
-            return *v;
-        }
-    }
-    return std::nullopt;
 }
 
 } // namespace
@@ -197,6 +179,28 @@ SelectionFacts RealSystem::selection(const Layout& layout) const {
     }
     out.source = sel->source.describe();
     out.from_module = sel->source.is_module();
+    // What the walk and the global pin say without the source that won: they apply elsewhere
+    // (another directory, after `gover shell --unset`), so a broken one is worth reporting.
+    auto hidden = [&](const SelectionEnv& weaker) {
+        auto other = select_version(weaker);
+        if (other || other.error().code == ErrorCode::no_pin) {
+            return;
+        }
+        for (const auto& h : out.hidden_invalid) {
+            if (h.problem == other.error().message) {
+                return; // the global pin, seen from both
+            }
+        }
+        out.hidden_invalid.push_back({other.error().message, other.error().hint});
+    };
+    const bool from_env = sel->source.kind == PinSource::Kind::env_var;
+    if (from_env) {
+        hidden(SelectionEnv{layout, std::nullopt, senv.gowork, senv.cwd});
+    }
+    if (from_env || sel->source.kind == PinSource::Kind::tool_versions ||
+        sel->source.kind == PinSource::Kind::go_version) {
+        hidden(SelectionEnv{layout, std::nullopt, senv.gowork, std::nullopt});
+    }
     if (sel->is_system()) {
         out.state = SelectionFacts::State::system;
     } else if (sel->version) {
@@ -254,22 +258,7 @@ StoreRecord RealSystem::store_record(const Layout& layout, const GoVersion& vers
 }
 
 std::vector<std::filesystem::path> RealSystem::stale_leftovers(const Layout& layout) const {
-    std::vector<std::filesystem::path> out;
-    const auto names = list_dir(layout.tmp_dir());
-    if (!names) {
-        return out;
-    }
-    for (const auto& name : *names) {
-        const auto version = tmp_entry_version(name);
-        if (!version) {
-            continue;
-        }
-        // Its maker holds the version's lock while it works (staging.hpp): free means gone.
-        if (StoreLock::acquire(layout, version->str(), StoreLock::Wait::try_only)) {
-            out.push_back(layout.tmp_dir() / name);
-        }
-    }
-    return out;
+    return stale_tmp_entries(layout);
 }
 
 std::optional<std::filesystem::path> RealSystem::installed_shim() const {

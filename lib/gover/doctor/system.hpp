@@ -66,6 +66,14 @@ struct SelectionFacts {
     std::string install_spec;         // not_installed: what `gover install` needs ("1.22")
     std::string problem;              // invalid/unknown: selection's own message
     std::string hint;                 // invalid: selection's own advice
+    // Pin files (and GOVER_VERSION) that a stronger source hides here but that break the shims
+    // wherever they do apply: the global pin behind a local one, the directory's pin behind
+    // GOVER_VERSION. Each is selection's error (naming path:line) and its advice.
+    struct Hidden {
+        std::string problem;
+        std::string hint;
+    };
+    std::vector<Hidden> hidden_invalid;
 };
 
 // What the store knows about an installed version (meta/<v>.json and its manifest).
