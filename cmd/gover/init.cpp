@@ -49,20 +49,29 @@ std::string fish_quote(std::string_view s) {
 }
 
 // bash and zsh share the PATH edit and the function; only the --shell word differs. The edit
-// removes every copy of each directory (so re-sourcing never grows PATH) and puts them first,
-// keeping empty entries (the current directory) where they were.
+// drops every copy of each directory (so re-sourcing never grows PATH) and puts them first,
+// keeping empty entries (the current directory) where they were. It walks PATH entry by entry
+// and compares with `[`: pattern matching (`[[ == ]]`, `${//}`) follows nocasematch, which
+// would drop /x/GO/bin for /x/go/bin, and bash before 5.2 applies it to one and not the other.
 constexpr std::string_view k_posix_setup = R"(
 __gover_path_front() {
-    local __gover_p=":${PATH}:" __gover_d
-    for __gover_d in "$@"; do
-        while [[ $__gover_p == *":$__gover_d:"* ]]; do
-            __gover_p=${__gover_p//":$__gover_d:"/:}
+    local __gover_old='' __gover_new='' __gover_e __gover_d __gover_keep
+    [ -z "${PATH-}" ] || __gover_old="$PATH:"
+    while [ -n "$__gover_old" ]; do
+        __gover_e=${__gover_old%%:*}
+        __gover_old=${__gover_old#*:}
+        __gover_keep=1
+        for __gover_d in "$@"; do
+            if [ "$__gover_e" = "$__gover_d" ]; then
+                __gover_keep=0
+            fi
         done
+        if [ "$__gover_keep" = 1 ]; then
+            __gover_new="$__gover_new:$__gover_e"
+        fi
     done
-    __gover_p=${__gover_p#:}
-    __gover_p=${__gover_p%:}
     local IFS=:
-    PATH="$*${__gover_p:+:$__gover_p}"
+    PATH="$*$__gover_new"
 }
 __gover_path_front @DIRS@
 unset -f __gover_path_front

@@ -85,6 +85,27 @@ _gover() {
         return 0
     fi
 
+    # The command's arguments so far (options and their values left out): only install and
+    # uninstall take more than one, and exec's spec is followed by `--`.
+    local nargs=0
+    for ((i = cmd_index + 1; i < COMP_CWORD; i++)); do
+        case ${COMP_WORDS[i]} in
+        --shell | --platform) i=$((i + 1)) ;;
+        -*) ;;
+        *) nargs=$((nargs + 1)) ;;
+        esac
+    done
+    if ((nargs > 0)); then
+        case $cmd in
+        install | uninstall) ;;
+        exec)
+            _gover_add < <(printf '%s\n' --)
+            return 0
+            ;;
+        *) return 0 ;;
+        esac
+    fi
+
     case $cmd in
     install | list-remote) _gover_add < <(_gover_words remote) ;;
     uninstall) _gover_add < <(_gover_words installed) ;;

@@ -49,6 +49,29 @@ function __gover_prev_is
     test (count $tokens) -ge 1; and contains -- $tokens[-1] $argv
 end
 
+# True while the subcommand has no argument yet (options and their values left out): only
+# install and uninstall take more than one.
+function __gover_no_argument
+    set -l tokens (commandline -opc)
+    set -l seen_command 0
+    set -l skip 0
+    for token in $tokens[2..-1]
+        if test $skip = 1
+            set skip 0
+            continue
+        end
+        switch $token
+            case --shell --platform
+                set skip 1
+            case '-*'
+            case '*'
+                test $seen_command = 1; and return 1
+                set seen_command 1
+        end
+    end
+    return 0
+end
+
 function __gover_options
     command gover complete options (__gover_command) 2>/dev/null
 end
@@ -60,15 +83,20 @@ complete -c gover -n '__gover_needs_command; and string match -q -- "-*" (comman
 complete -c gover -n '__gover_command >/dev/null; and not __gover_after_dashdash; and not __gover_prev_is --shell --platform; and string match -q -- "-*" (commandline -ct)' \
     -a '(__gover_options)'
 
-complete -c gover -n '__gover_using install list-remote; and not __gover_prev_is --platform' \
+complete -c gover -n '__gover_using install; and not __gover_prev_is --platform' \
     -k -a '(command gover complete remote 2>/dev/null)'
-complete -c gover -n '__gover_using uninstall exec shell; and not __gover_prev_is --shell' \
+complete -c gover -n '__gover_using list-remote; and __gover_no_argument; and not __gover_prev_is --platform' \
+    -k -a '(command gover complete remote 2>/dev/null)'
+complete -c gover -n '__gover_using uninstall' \
     -k -a '(command gover complete installed 2>/dev/null)'
-complete -c gover -n '__gover_using use' \
+complete -c gover -n '__gover_using exec shell; and __gover_no_argument; and not __gover_prev_is --shell' \
+    -k -a '(command gover complete installed 2>/dev/null)'
+complete -c gover -n '__gover_using exec; and not __gover_no_argument' -a -- --
+complete -c gover -n '__gover_using use; and __gover_no_argument' \
     -k -a '(command gover complete installed remote 2>/dev/null)'
-complete -c gover -n '__gover_using which' -a '(command gover complete tools 2>/dev/null)'
-complete -c gover -n '__gover_using init' -a 'bash zsh fish'
-complete -c gover -n '__gover_using help' -a '(command gover complete commands 2>/dev/null)'
+complete -c gover -n '__gover_using which; and __gover_no_argument' -a '(command gover complete tools 2>/dev/null)'
+complete -c gover -n '__gover_using init; and __gover_no_argument' -a 'bash zsh fish'
+complete -c gover -n '__gover_using help; and __gover_no_argument' -a '(command gover complete commands 2>/dev/null)'
 complete -c gover -n '__gover_prev_is --shell' -a 'bash zsh fish'
 complete -c gover -n '__gover_prev_is --platform' -a '(command gover complete platforms 2>/dev/null)'
 complete -c gover -n __gover_after_dashdash -a '(__gover_complete_exec_command)'

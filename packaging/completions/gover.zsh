@@ -93,6 +93,27 @@ _gover() {
         return
     fi
 
+    # The command's arguments so far (options and their values left out): only install and
+    # uninstall take more than one, and exec's spec is followed by `--`.
+    local -i nargs=0
+    for (( i = cmd_index + 1; i < CURRENT; i++ )); do
+        case ${words[i]} in
+        (--shell|--platform) (( i++ )) ;;
+        (-*) ;;
+        (*) (( nargs++ )) ;;
+        esac
+    done
+    if (( nargs )); then
+        case $cmd in
+        (install|uninstall) ;;
+        (exec)
+            _wanted separators expl 'the command after' compadd -- --
+            return
+            ;;
+        (*) return 1 ;;
+        esac
+    fi
+
     case $cmd in
     (install|list-remote) _gover_versions remote ;;
     (uninstall|exec|shell) _gover_versions installed ;;

@@ -56,6 +56,16 @@ for cmd in $commands; do
     grep -Eq "^\.(B|BR) \"?$cmd( |\"|$)" "$man" || shell_env_fail "the man page does not describe 'gover $cmd'"
     echo "ok: the man page describes $cmd"
 done
+for line in 'eval "$(gover init zsh)"' 'eval "$(gover init bash)"' 'gover init fish | source'; do
+    grep -qF -- "$line" "$man" || shell_env_fail "the man page does not show the init line '$line'"
+    echo "ok: the man page shows $line"
+done
+if command -v groff >/dev/null; then
+    groff -ww -man -z "$man" 2>"$SHELL_TMP/groff.err" ||
+        shell_env_fail "groff cannot format gover.1: $(cat "$SHELL_TMP/groff.err")"
+    [[ ! -s $SHELL_TMP/groff.err ]] || shell_env_fail "groff -ww warns about gover.1: $(cat "$SHELL_TMP/groff.err")"
+    echo "ok: groff -ww -man formats the man page without warnings"
+fi
 if command -v man >/dev/null && man --help 2>&1 | grep -q -- '--local-file'; then
     MANWIDTH=100 man --local-file "$man" >"$SHELL_TMP/man.txt" 2>"$SHELL_TMP/man.err" ||
         shell_env_fail "man cannot render gover.1: $(cat "$SHELL_TMP/man.err")"
@@ -107,9 +117,25 @@ fact() { sed -n "s/^$1 //p" "$SHELL_TMP/facts"; }
 expect_eq "formula url" "https://github.com/example/gover/releases/download/v$version/gover-$version.tar.gz" "$(fact url)"
 expect_eq "formula sha256 is the tarball's" "$sha" "$(fact sha256)"
 deps=$(fact depends_on | tr '\n' ' ')
-for dep in "cmake build" "pkg-config build" "cli11 build" "nlohmann-json build" \
-    "tl-expected build" "libarchive" "openssl@3" "curl" "isa-l"; do
-    expect_contains "formula depends on $dep" " $dep " " $deps"
+expect_contains "formula depends on cmake build" " cmake build " " $deps"
+# Every package the CMake build looks for (outside the tests) is a dependency, under its
+# Homebrew name; header-only ones are needed at build time only.
+declare -A brew_name=(
+    [tl-expected]="tl-expected build" [nlohmann_json]="nlohmann-json build"
+    [CLI11]="cli11 build" [PkgConfig]="pkg-config build" [libisal]="isa-l"
+    [CURL]="curl" [LibArchive]="libarchive" [OpenSSL]="openssl@3" [Threads]=""
+)
+found=$(cat "$GOVER_SOURCE_DIR/CMakeLists.txt" "$GOVER_SOURCE_DIR"/cmake/*.cmake \
+    "$GOVER_SOURCE_DIR"/{lib/*,cmd/*,shims,packaging}/CMakeLists.txt 2>/dev/null |
+    sed -n -e 's/.*find_package(\([A-Za-z0-9_.-]*\).*/\1/p' \
+        -e 's/.*pkg_check_modules([A-Za-z0-9_]* *\(IMPORTED_TARGET \)\{0,1\}\([A-Za-z0-9_.-]*\).*/\2/p' |
+    sort -u)
+[[ -n $found ]] || shell_env_fail "found no find_package in the CMake files"
+for pkg in $found; do
+    [[ -v brew_name[$pkg] ]] ||
+        shell_env_fail "CMake looks for $pkg: add its Homebrew formula to gover.rb.in and to this test"
+    [[ -z ${brew_name[$pkg]} ]] && continue
+    expect_contains "formula depends on ${brew_name[$pkg]} (CMake finds $pkg)" " ${brew_name[$pkg]} " " $deps"
 done
 expect_contains "the caveats start with the init line's purpose" "shims" "$(fact caveats)"
 

@@ -39,6 +39,16 @@ expect_eq "copies already on PATH are removed" "$FRONT:$SHELL_BIN:/usr/bin:/bin"
 SCRIPT='PATH="$PATH:"; eval "$(gover init bash)"; echo "$PATH"'
 expect_eq "an empty PATH entry (the current directory) is kept" "$FRONT:$BASE_PATH:" "$(in_bash)"
 
+# nocasematch makes [[ == ]] and ${//} ignore case (bash 5.2; before 5.2 only [[ ]], which
+# made a PATH edit built on them loop forever): /x/GO/bin is not /x/go/bin and stays.
+SCRIPT='shopt -s nocasematch; PATH="$1:$PATH"; eval "$(gover init bash)"; eval "$(gover init bash)"
+echo "$PATH"'
+out=$(shell_run timeout 10 bash --norc --noprofile -c "$SCRIPT" bash "$HOME/GO/bin")
+expect_eq "with nocasematch, only the exact directories move" "$FRONT:$HOME/GO/bin:$BASE_PATH" "$out"
+SCRIPT='PATH=; eval "$("$1" init bash)"; echo "[$PATH]"'
+out=$(shell_run bash --norc --noprofile -c "$SCRIPT" bash "$GOVER_BIN")
+expect_eq "an empty PATH gets the two directories, no empty entry" "[$FRONT]" "$out"
+
 SCRIPT='set -eu; eval "$(gover init bash)"; eval "$(gover init bash)"; go version'
 expect_eq "loads under set -eu" "go version go1.22.5 $HOST_GOOS/$HOST_GOARCH" "$(in_bash)"
 
@@ -74,6 +84,20 @@ expect_eq "go is back to the pin" "go version go1.22.5 $HOST_GOOS/$HOST_GOARCH" 
 SCRIPT='eval "$(gover init bash)"; gover shell 9.9.9; echo "status=$? ${GOVER_VERSION-unset}"'
 expect_eq "a failed gover shell changes nothing and keeps its status" "status=1 unset" \
     "$(in_bash 2>/dev/null)"
+# `system` is the first go on PATH that is not a shim: with none, there is nothing to select.
+SCRIPT='eval "$(gover init bash)"; gover shell system; echo "status=$? ${GOVER_VERSION-unset}"'
+expect_eq "gover shell system with no system go fails, changing nothing" "status=1 unset" \
+    "$(in_bash 2>/dev/null)"
+expect_contains "and says there is no go outside the shims" "no go on PATH outside gover's shims" \
+    "$(shell_run gover shell system --shell bash 2>&1 || true)"
+mkdir -p "$SHELL_TMP/system go"
+printf '#!/bin/sh\necho "go version go1.19.8 system"\n' >"$SHELL_TMP/system go/go"
+chmod 755 "$SHELL_TMP/system go/go"
+SCRIPT='PATH="$PATH:$1"; eval "$(gover init bash)"; gover shell system || exit 1
+echo "$GOVER_VERSION"; go version'
+out=$(shell_run bash --norc --noprofile -c "$SCRIPT" bash "$SHELL_TMP/system go")
+expect_eq "gover shell system with a system go selects it" "system
+go version go1.19.8 system" "$out"
 SCRIPT='eval "$(gover init bash)"; gover shell --help >/dev/null; echo "status=$?"'
 expect_eq "gover shell --help is printed, not evaluated" "status=0" "$(in_bash 2>&1)"
 SCRIPT='eval "$(gover init bash)"; gover init powershell; echo "status=$?"'
@@ -103,7 +127,16 @@ comp gover install ""
 comp gover use ""
 comp gover exec 1.22.5 -- ech
 comp gover install --
-comp gover help li'
+comp gover help li
+comp gover use 1.22.5 ""
+comp gover shell --shell fish 1.21.0 ""
+comp gover init bash ""
+comp gover which go ""
+comp gover list-remote 1.22 ""
+comp gover exec 1.22.5 ""
+comp gover shell --shell fish ""
+comp gover install 1.21.0 ""
+comp gover uninstall 1.21.0 ""'
 out=$(in_bash GOVER_MIRROR="$MIRROR")
 line() { sed -n "$1p" <<<"$out"; }
 expect_eq "the completion function is registered" "complete -F _gover gover" "$(line 1)"
@@ -128,6 +161,16 @@ expect_contains "install offers --force" "--force" "$(line 13)"
 expect_contains "install offers --platform" "--platform" "$(line 13)"
 expect_contains "install offers --help" "--help" "$(line 13)"
 expect_eq "help offers the commands" "list list-remote " "$(line 14)"
+# Commands that take one argument offer nothing once it is there.
+expect_eq "use offers nothing after its spec" " " "$(line 15)"
+expect_eq "shell offers nothing after its spec (--shell's value is not one)" " " "$(line 16)"
+expect_eq "init offers nothing after the shell" " " "$(line 17)"
+expect_eq "which offers nothing after the tool" " " "$(line 18)"
+expect_eq "list-remote offers nothing after its filter" " " "$(line 19)"
+expect_eq "exec offers -- after its spec" "-- " "$(line 20)"
+expect_eq "shell after --shell's value offers the installed versions" "1.21.0 1.22.5 " "$(line 21)"
+expect_eq "install takes several specs" "1.21.0 1.22.5 1.23rc1 " "$(line 22)"
+expect_eq "uninstall takes several versions" "1.21.0 1.22.5 " "$(line 23)"
 
 SCRIPT='eval "$(gover init bash)"; eval "$(gover init bash)"; complete -p | grep -c " gover$"'
 expect_eq "loading twice registers the completion once" 1 "$(in_bash)"

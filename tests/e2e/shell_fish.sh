@@ -75,10 +75,12 @@ expect_eq "a failed gover shell changes nothing and keeps its status" "status=1 
 SCRIPT='gover init fish | source; gover init fish | source
 for line in $argv
     set -l words (complete -C"$line" | string replace -r "\t.*" "" | sort)
-    echo "$words"
+    printf "%s\n" "$words"
 end'
 queries=('gover ins' 'gover ' 'gover uninstall ' 'gover init ' 'gover shell --shell ' \
-    'gover which go1' 'gover exec 1.22.5 -- ech' 'gover install --' 'gover help li')
+    'gover which go1' 'gover exec 1.22.5 -- ech' 'gover install --' 'gover help li' \
+    'gover use 1.22.5 ' 'gover shell --shell fish 1.21.0 ' 'gover init bash ' 'gover which go ' \
+    'gover exec 1.22.5 ' 'gover shell --shell fish ' 'gover uninstall 1.21.0 ')
 out=$(shell_run fish --no-config -c "$SCRIPT" "${queries[@]}" 2>&1)
 line() { sed -n "$1p" <<<"$out"; }
 expect_eq "a command prefix completes" "install" "$(line 1)"
@@ -93,6 +95,14 @@ expect_contains "after exec's -- a command name completes" "echo" "$(line 7)"
 expect_contains "install offers --force" "--force" "$(line 8)"
 expect_contains "install offers --platform" "--platform" "$(line 8)"
 expect_eq "help offers the commands" "list list-remote" "$(line 9)"
+# Commands that take one argument offer nothing once it is there.
+expect_eq "use offers nothing after its spec" "" "$(line 10)"
+expect_eq "shell offers nothing after its spec (--shell's value is not one)" "" "$(line 11)"
+expect_eq "init offers nothing after the shell" "" "$(line 12)"
+expect_eq "which offers nothing after the tool" "" "$(line 13)"
+expect_eq "exec offers -- after its spec" "--" "$(line 14)"
+expect_eq "shell after --shell's value offers the installed versions" "1.21.0 1.22.5" "$(line 15)"
+expect_eq "uninstall takes several versions" "1.21.0 1.22.5" "$(line 16)"
 
 # The installed file on its own, as fish autoloads it from vendor_completions.d.
 SCRIPT='source $argv[1]; complete -C"gover li" | string replace -r "\t.*" "" | sort | string join " "'

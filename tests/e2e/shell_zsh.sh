@@ -75,7 +75,9 @@ complete_zsh() {
 answers() { awk '/^--$/ { print line; line = ""; next } { line = line $0 " " }'; }
 
 queries=('gover ins' 'gover ' 'gover uninstall ' 'gover init ' 'gover shell --shell ' \
-    'gover which go1' 'gover exec 1.22.5 -- ech' 'gover install --' 'gover help li')
+    'gover which go1' 'gover exec 1.22.5 -- ech' 'gover install --' 'gover help li' \
+    'gover use 1.22.5 ' 'gover shell --shell fish 1.21.0 ' 'gover init bash ' 'gover which go ' \
+    'gover shell --shell fish ' 'gover uninstall 1.21.0 ')
 set +e
 out=$(complete_zsh "$SHELL_TMP/init.zsh" "${queries[@]}" | answers)
 status=$?
@@ -94,6 +96,16 @@ expect_contains "after exec's -- a command name completes" "echo " "$(line 7)"
 expect_contains "install offers --force" "--force" "$(line 8)"
 expect_contains "install offers --platform" "--platform" "$(line 8)"
 expect_eq "help offers the commands" "list list-remote " "$(line 9)"
+# Commands that take one argument offer nothing once it is there.
+expect_eq "use offers nothing after its spec" "" "$(line 10)"
+expect_eq "shell offers nothing after its spec (--shell's value is not one)" "" "$(line 11)"
+expect_eq "init offers nothing after the shell" "" "$(line 12)"
+expect_eq "which offers nothing after the tool" "" "$(line 13)"
+expect_eq "shell after --shell's value offers the installed versions" "1.21.0 1.22.5 " "$(line 14)"
+expect_eq "uninstall takes several versions" "1.21.0 1.22.5 " "$(line 15)"
+# (alone: the word -- is also what separates the answers)
+expect_eq "exec offers -- after its spec" "$(printf -- '--\n--')" \
+    "$(complete_zsh "$SHELL_TMP/init.zsh" 'gover exec 1.22.5 ')"
 
 # compinit after the init line (it is often further down ~/.zshrc): registered at the first prompt.
 out=$(ORDER=setup-first complete_zsh "$SHELL_TMP/init.zsh" 'gover ins' 'gover uninstall ' | answers)

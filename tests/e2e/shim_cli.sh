@@ -136,7 +136,15 @@ expect_eq "shell --unset" "unset GOVER_VERSION" "$(gv shell --unset --shell bash
 expect_eq "shell --unset fish" "set -e GOVER_VERSION" "$(gv shell --unset --shell fish)"
 expect_eq "shell: default from SHELL" "set -gx GOVER_VERSION 1.21.0" "$(SHELL=/usr/bin/fish gv shell 1.21.0)"
 expect_eq "shell: last --shell wins" "unset GOVER_VERSION" "$(gv shell --unset --shell fish --shell bash)"
-expect_eq "shell system" "export GOVER_VERSION=system" "$(gv shell system --shell bash)"
+mkdir -p "$E2E_TMP/sysgo"
+printf '#!/bin/sh\necho system go\n' >"$E2E_TMP/sysgo/go"
+chmod 755 "$E2E_TMP/sysgo/go"
+expect_eq "shell system" "export GOVER_VERSION=system" \
+    "$(PATH="$PATH:$E2E_TMP/sysgo" gv shell system --shell bash)"
+run_capture gv shell system --shell bash
+expect_eq "shell system, no go outside the shims: status" 1 "$RC"
+expect_eq "shell system, no go outside the shims: stdout" "" "$OUT"
+expect_contains "shell system, no go outside the shims" "no go on PATH outside gover's shims" "$ERR"
 run_capture gv shell 1.19 --shell bash
 expect_eq "shell: not installed: status" 1 "$RC"
 expect_eq "shell: not installed: stdout" "" "$OUT"
