@@ -107,6 +107,9 @@ int run(int argc, char** argv) {
     Context ctx;
     app.add_flag("-q,--quiet", ctx.quiet, "Print no notices, only errors and data");
     app.add_flag("-v,--verbose", ctx.verbose, "Print more about what happens");
+    // gover's own flags work after the command too (`gover install -q 1.22.5`), as in mise and
+    // rustup; subcommands made after this inherit it.
+    app.fallthrough();
 
     add_install(app, ctx);
     add_uninstall(app, ctx);

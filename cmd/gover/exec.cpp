@@ -107,6 +107,7 @@ void add_exec(CLI::App& app, Context& ctx) {
         ->check(CLI::Validator([](std::string&) { return std::string("unused"); }, "", ""));
     cmd->validate_positionals();
     cmd->prefix_command();
+    cmd->fallthrough(false); // every word after the spec belongs to the command
     cmd->footer("The spec resolves against the installed versions; without one, the selected "
                 "version runs.\n\nExamples:\n  gover exec -- go version\n"
                 "  gover exec 1.21 -- go test ./...");

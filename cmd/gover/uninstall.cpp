@@ -29,6 +29,13 @@ int run(const std::vector<std::string>& args) {
             return report(Error{ErrorCode::usage, version.error().message,
                                 "name an installed version as 'gover list' prints it"});
         }
+        // "1.22" is a language version, never a release (contract §1): there is no such dir.
+        if (version->is_language_version()) {
+            return report(Error{ErrorCode::usage,
+                                arg + " is a language version, not a release: uninstall takes "
+                                      "exact versions",
+                                "name one as 'gover list' prints it, e.g. " + arg + ".0"});
+        }
         versions.push_back(*version);
     }
     // What is selected before anything goes, to warn when it is removed.

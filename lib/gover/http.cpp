@@ -6,6 +6,8 @@
 #include <thread>
 
 #include "gover/http_transfer.hpp"
+#include "gover/interrupt.hpp"
+#include "gover/retry_policy.hpp"
 
 namespace gover {
 namespace {
@@ -53,18 +55,6 @@ std::string lower_scheme(const std::string& url) {
     return scheme;
 }
 
-// The pause before attempt `next` (2, 3, ...): later pauses are longer, and all of them add up
-// to settings.backoff_total_seconds (contract §5: about 10 s in all).
-std::chrono::milliseconds backoff_before(int next, const TransferSettings& settings) {
-    const int retries = settings.max_attempts - 1;
-    if (retries <= 0) {
-        return std::chrono::milliseconds(0);
-    }
-    const double weight = double(next - 1) / (double(retries) * (retries + 1) / 2.0);
-    return std::chrono::milliseconds(
-        static_cast<long>(settings.backoff_total_seconds * weight * 1000.0));
-}
-
 // Sleeps, but asks `keep_going` every 100 ms so Ctrl-C is not held up by a back-off.
 bool pause(std::chrono::milliseconds total, const std::function<bool()>& keep_going) {
     const auto deadline = std::chrono::steady_clock::now() + total;
@@ -94,6 +84,7 @@ Result<AttemptResult> with_retries(const TransferSettings& settings, Prepare bef
                                    AfterFailure after_failure, detail::AttemptHandler& handler,
                                    const std::function<bool()>& keep_going) {
     const int attempts = settings.max_attempts > 0 ? settings.max_attempts : 1;
+    std::chrono::milliseconds waited{0};
     for (int attempt = 1;; ++attempt) {
         const AttemptRequest request = before_attempt();
         AttemptResult result = detail::run_attempt(request, settings, handler);
@@ -105,9 +96,18 @@ Result<AttemptResult> with_retries(const TransferSettings& settings, Prepare bef
         }
         if (result.outcome == Outcome::permanent || attempt >= attempts ||
             result.error.code == ErrorCode::interrupted) {
+            if (result.retry_after && *result.retry_after > 0 && result.error.hint.empty() &&
+                result.outcome == Outcome::transient) {
+                result.error.hint = "the mirror asks to retry in " +
+                                    std::to_string(static_cast<long>(*result.retry_after)) +
+                                    " s; try again then";
+            }
             return tl::unexpected(with_attempts(std::move(result.error), attempt));
         }
-        if (!pause(backoff_before(attempt + 1, settings), keep_going)) {
+        const auto pause_for =
+            detail::retry_pause(attempt + 1, result.retry_after, waited, settings);
+        waited += pause_for;
+        if (!pause(pause_for, keep_going)) {
             return fail(ErrorCode::interrupted,
                         "interrupted while waiting to retry " + request.url);
         }
@@ -132,7 +132,9 @@ class FetchHandler : public detail::AttemptHandler {
         body_.append(reinterpret_cast<const char*>(bytes.data()), bytes.size());
         return {};
     }
-    bool on_progress(std::uint64_t, std::uint64_t) override { return true; }
+    // A recorded SIGINT/SIGTERM (interrupt.hpp; only where the command installed the handlers)
+    // stops a slow index fetch at once instead of after it.
+    bool on_progress(std::uint64_t, std::uint64_t) override { return !interrupted(); }
     std::string take_body() { return std::move(body_); }
 
   private:
@@ -312,8 +314,12 @@ Result<FetchResponse> fetch(const FetchRequest& request, const TransferSettings&
     FetchHandler handler(request);
     auto result = with_retries(
         settings, [&] { return attempt; }, [](const AttemptRequest&, AttemptResult&) {}, handler,
-        {});
+        [] { return !interrupted(); });
     if (!result) {
+        if (result.error().code == ErrorCode::interrupted) {
+            return fail(ErrorCode::interrupted,
+                        "interrupted while fetching " + request.url + "; nothing was changed");
+        }
         return tl::unexpected(result.error());
     }
     FetchResponse response;

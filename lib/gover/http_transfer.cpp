@@ -1,11 +1,13 @@
 #include "gover/http_transfer.hpp"
 
 #include <charconv>
+#include <ctime>
 #include <memory>
 #include <optional>
 #include <string_view>
 
 #include "gover/curl_loader.hpp"
+#include "gover/retry_policy.hpp"
 #include "gover/user_agent.hpp"
 
 namespace gover::detail {
@@ -75,6 +77,7 @@ struct AttemptState {
     std::string reason; // the status line's reason phrase, if any
     std::string etag;
     std::string last_modified;
+    std::string retry_after; // the raw header value, read only for a transient status
     std::int64_t range_start = -1;
 };
 
@@ -96,6 +99,7 @@ std::size_t on_header(char* data, std::size_t size, std::size_t count, void* use
         state.last_modified.clear();
         state.range_start = -1;
         state.reason.clear();
+        state.retry_after.clear();
         std::string_view rest = line.substr(
             line.find(' ') == std::string_view::npos ? line.size() : line.find(' ') + 1);
         long code = 0;
@@ -116,6 +120,8 @@ std::size_t on_header(char* data, std::size_t size, std::size_t count, void* use
         state.etag = std::string(value);
     } else if (iequals(name, "last-modified")) {
         state.last_modified = std::string(value);
+    } else if (iequals(name, "retry-after")) {
+        state.retry_after = std::string(value);
     } else if (iequals(name, "content-range") && value.starts_with("bytes ")) {
         const std::string_view range = value.substr(6);
         std::int64_t start = -1;
@@ -175,6 +181,10 @@ int on_progress(void* user, curl_off_t dltotal, curl_off_t dlnow, curl_off_t, cu
 
 bool is_file_url(std::string_view url) {
     return url.size() >= 7 && iequals(url.substr(0, 7), "file://");
+}
+
+bool is_http_url(std::string_view url) {
+    return url.size() >= 7 && iequals(url.substr(0, 7), "http://");
 }
 
 // Turns a libcurl failure into one line naming the URL and the cause, and says whether another
@@ -299,18 +309,23 @@ AttemptResult run_attempt(const AttemptRequest& request, const TransferSettings&
     api->easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
     api->easy_setopt(h, CURLOPT_USERAGENT, agent.c_str());
     // Contract §2: https only, for the first request and every redirect; file:// for a local
-    // mirror; http only when the user opted in with GOVER_INSECURE=1. libcurl before 7.85
-    // knows only the bitmask form.
-    const char* protocols = state.is_file ? "file" : (settings.allow_http ? "https,http" : "https");
-    const char* redirect_protocols = settings.allow_http ? "https,http" : "https";
-    const long https_bits = CURLPROTO_HTTPS | (settings.allow_http ? CURLPROTO_HTTP : 0);
+    // mirror; http only when the user opted in with GOVER_INSECURE=1, and even then a redirect
+    // never leaves https: only an http URL may redirect to http. libcurl before 7.85 knows only
+    // the bitmask form.
+    const bool http_ok = settings.allow_http;
+    const bool http_redirect_ok = http_ok && is_http_url(request.url);
+    const char* protocols = state.is_file ? "file" : (http_ok ? "https,http" : "https");
+    const char* redirect_protocols = http_redirect_ok ? "https,http" : "https";
+    const long https_bits = CURLPROTO_HTTPS | (http_ok ? CURLPROTO_HTTP : 0);
+    const long redirect_bits = CURLPROTO_HTTPS | (http_redirect_ok ? CURLPROTO_HTTP : 0);
     if (api->easy_setopt(h, CURLOPT_PROTOCOLS_STR, protocols) != CURLE_OK) {
         must(api->easy_setopt(h, CURLOPT_PROTOCOLS,
                               state.is_file ? long(CURLPROTO_FILE) : https_bits),
              "CURLOPT_PROTOCOLS");
     }
     if (api->easy_setopt(h, CURLOPT_REDIR_PROTOCOLS_STR, redirect_protocols) != CURLE_OK) {
-        must(api->easy_setopt(h, CURLOPT_REDIR_PROTOCOLS, https_bits), "CURLOPT_REDIR_PROTOCOLS");
+        must(api->easy_setopt(h, CURLOPT_REDIR_PROTOCOLS, redirect_bits),
+             "CURLOPT_REDIR_PROTOCOLS");
     }
     must(api->easy_setopt(h, CURLOPT_FOLLOWLOCATION, 1L), "CURLOPT_FOLLOWLOCATION");
     must(api->easy_setopt(h, CURLOPT_MAXREDIRS, static_cast<long>(settings.max_redirects)),
@@ -359,6 +374,10 @@ AttemptResult run_attempt(const AttemptRequest& request, const TransferSettings&
     const CURLcode code = api->easy_perform(h);
     AttemptResult result;
     api->easy_getinfo(h, CURLINFO_RESPONSE_CODE, &result.status);
+    // A server that is busy (503) or rate-limiting (429) may say when to come back.
+    if ((result.status == 429 || result.status == 503) && !state.retry_after.empty()) {
+        result.retry_after = parse_retry_after(state.retry_after, std::time(nullptr));
+    }
     if (state.abort_error) {
         result.outcome = state.abort_outcome;
         result.error = *state.abort_error;
@@ -367,6 +386,7 @@ AttemptResult run_attempt(const AttemptRequest& request, const TransferSettings&
     if (code != CURLE_OK) {
         AttemptResult failed = classify(code, errbuf, state, settings);
         failed.status = result.status;
+        failed.retry_after = result.retry_after;
         return failed;
     }
     const bool ok_status =

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <functional>
+#include <optional>
 #include <span>
 #include <string>
 #include <vector>
@@ -48,6 +49,8 @@ struct AttemptResult {
     long status = 0;  // the final HTTP status (304 for not modified)
     std::string etag; // of the final response
     std::string last_modified;
+    // The final response's Retry-After, in seconds (retry_policy.hpp), when it had a readable one.
+    std::optional<double> retry_after;
 };
 
 // Runs one request. Redirects, protocols, TLS trust and timeouts come from settings.

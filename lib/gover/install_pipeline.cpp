@@ -204,27 +204,83 @@ Result<InstallPlan> plan_install(const Release& release, const Platform& platfor
     plan.filename = archive->filename;
     plan.sha256 = lower(archive->sha256);
     plan.size = archive->size;
+    for (const auto& file : release.files) {
+        if (file.kind == "archive") {
+            plan.release_archives.push_back(file);
+        }
+    }
     return plan;
 }
 
-Status check_not_tampered(const Layout& layout, const InstallPlan& plan) {
-    if (!is_installed(layout, plan.version)) {
+namespace {
+
+std::string last_url_part(const std::string& url) {
+    const auto slash = url.find_last_of('/');
+    return slash == std::string::npos ? url : url.substr(slash + 1);
+}
+
+// What the installed copy of `version` was verified against, compared with what the index lists
+// now for that same archive (`archives`; when empty, the plan's own archive stands in).
+Status compare_with_record(const Layout& layout, const GoVersion& version,
+                           const std::vector<ReleaseFile>& archives, const InstallPlan* plan) {
+    if (!is_installed(layout, version)) {
         return {};
     }
-    auto meta = read_install_meta(layout, plan.version);
+    auto meta = read_install_meta(layout, version);
     if (!meta || !*meta || (*meta)->sha256.empty()) {
         return {}; // no record to compare with (doctor reports that separately)
     }
-    if (lower((*meta)->sha256) != plan.sha256) {
+    const InstallMeta& record = **meta;
+    const std::string recorded_file = last_url_part(record.url);
+    std::string filename;
+    std::string listed;
+    const ReleaseFile* by_platform = nullptr;
+    for (const auto& file : archives) {
+        if (file.kind != "archive") {
+            continue;
+        }
+        if (!recorded_file.empty() && file.filename == recorded_file) {
+            filename = file.filename;
+            listed = file.sha256;
+            break;
+        }
+        if (!by_platform && !record.platform.empty() &&
+            file.os + "-" + file.arch == record.platform) {
+            by_platform = &file;
+        }
+    }
+    if (filename.empty() && by_platform) {
+        filename = by_platform->filename;
+        listed = by_platform->sha256;
+    }
+    if (filename.empty() && archives.empty() && plan &&
+        (record.platform.empty() || record.platform == plan->platform.str())) {
+        filename = plan->filename;
+        listed = plan->sha256;
+    }
+    if (filename.empty() || listed.empty()) {
+        return {}; // the index no longer lists that archive (or gives no hash): nothing to compare
+    }
+    if (lower(record.sha256) != lower(listed)) {
         return fail(ErrorCode::tampering,
-                    "the index now lists sha256 " + plan.sha256 + " for " + plan.filename +
-                        ", but the installed " + plan.version.toolchain_name() +
-                        " was verified against " + lower((*meta)->sha256) +
+                    "the index now lists sha256 " + lower(listed) + " for " + filename +
+                        ", but the installed " + version.toolchain_name() +
+                        " was verified against " + lower(record.sha256) +
                         ": possible tampering with the mirror",
-                    "if the change is legitimate, run 'gover uninstall " + plan.version.str() +
+                    "if the change is legitimate, run 'gover uninstall " + version.str() +
                         "' and install again");
     }
     return {};
+}
+
+} // namespace
+
+Status check_not_tampered(const Layout& layout, const InstallPlan& plan) {
+    return compare_with_record(layout, plan.version, plan.release_archives, &plan);
+}
+
+Status check_not_tampered(const Layout& layout, const Release& release) {
+    return compare_with_record(layout, release.version, release.files, nullptr);
 }
 
 Result<InstallResult> run_install(const Layout& layout, const InstallPlan& plan,

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "core/error.hpp"
 #include "core/layout.hpp"
@@ -30,6 +31,9 @@ struct InstallPlan {
     std::uint64_t size = 0; // 0: unknown
     bool force = false;
     ArchiveLimits limits;
+    // Every archive the index lists for this release (any platform): an installed copy is
+    // compared with the one it came from, which --platform may have made another platform's.
+    std::vector<ReleaseFile> release_archives;
 };
 
 // The archive of `release` for `platform`: ErrorCode::not_found naming the platforms that have
@@ -42,8 +46,11 @@ using Fetcher = std::function<Status(DownloadSink& sink,
                                      const std::function<bool(const DownloadProgress&)>& progress)>;
 
 // Refuses (ErrorCode::tampering, naming both hashes) when the version is installed and its
-// record says it was verified against another sha256 than the plan's.
+// record says it was verified against another sha256 than the index now lists for the same
+// archive (the recorded file name, else the recorded platform; the plan's when the plan has no
+// release_archives). An archive the index no longer lists has nothing to compare with.
 Status check_not_tampered(const Layout& layout, const InstallPlan& plan);
+Status check_not_tampered(const Layout& layout, const Release& release);
 
 // Runs the install. Interrupted (interrupt.hpp) or failed, it leaves versions/, meta/ and tmp/
 // as they were. Does not refresh shims (the caller does, see installer.cpp).

@@ -5,12 +5,29 @@
 #include "core/installed.hpp"
 #include "gover/http.hpp"
 #include "gover/index_source.hpp"
+#include "gover/install_meta.hpp"
 #include "gover/install_pipeline.hpp"
 #include "gover/mirror.hpp"
 #include "gover/shim_links.hpp"
-#include "gover/staging.hpp"
 
 namespace gover {
+namespace {
+
+InstallResult already_installed(const Layout& layout, const GoVersion& version) {
+    InstallResult result;
+    result.version = version;
+    result.already_installed = true;
+    result.platform = host_platform();
+    if (auto meta = read_install_meta(layout, version); meta && *meta) {
+        if (auto recorded = Platform::parse((*meta)->platform)) {
+            result.platform = *recorded;
+        }
+    }
+    result.path = layout.version_dir(version);
+    return result;
+}
+
+} // namespace
 
 Result<InstallResult> install(const Layout& layout, const InstallRequest& request,
                               const InstallEvents& events) {
@@ -18,9 +35,8 @@ Result<InstallResult> install(const Layout& layout, const InstallRequest& reques
         return fail(ErrorCode::usage, "'system' is the Go on PATH, not a release to install",
                     "name a version like 1.22.5 or a series like 1.22");
     }
-    if (auto dirs = ensure_store_dirs(layout); !dirs) {
-        return tl::unexpected(dirs.error());
-    }
+    // Nothing is written before the store needs it: an installed version is a no-op even on a
+    // read-only store (the index cache is disposable and skipped when it cannot be written).
     const Mirror mirror = Mirror::from_environment();
     const TransferSettings settings = TransferSettings::from_environment();
     IndexLoadOptions options;
@@ -30,21 +46,23 @@ Result<InstallResult> install(const Layout& layout, const InstallRequest& reques
     if (!index) {
         // Offline with nothing cached: an exact version already in the store still counts.
         const bool exact = request.what.kind == VersionRequest::Kind::exact;
-        if (exact && !request.force && !request.platform &&
-            is_installed(layout, request.what.version) &&
+        if (exact && !request.force && is_installed(layout, request.what.version) &&
             index.error().code == ErrorCode::network) {
-            InstallResult result;
-            result.version = request.what.version;
-            result.already_installed = true;
-            result.platform = host_platform();
-            result.path = layout.version_dir(request.what.version);
-            return result;
+            return already_installed(layout, request.what.version);
         }
         return tl::unexpected(index.error());
     }
     auto release = index->resolve(request.what);
     if (!release) {
         return tl::unexpected(release.error());
+    }
+    // Installed already, for whichever platform: a no-op that says so (contract §4), once the
+    // index still lists the hash the installed archive was verified against.
+    if (!request.force && is_installed(layout, (*release)->version)) {
+        if (auto ok = check_not_tampered(layout, **release); !ok) {
+            return tl::unexpected(ok.error());
+        }
+        return already_installed(layout, (*release)->version);
     }
     const Platform platform = request.platform.value_or(host_platform());
     auto plan = plan_install(**release, platform, mirror);

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The first contact with the CLI (contract §4): `gover --version`, `--help` for every command
 # with an example, and usage mistakes at the top level reported as one `gover: error:` line
-# with exit 2, naming the word that was wrong (never CLI11's own text or exit code).
+# with exit 2, naming the word that was wrong (never CLI11's own text or exit code); gover's
+# own flags after the command; exec leaving every word after its spec to the command.
 set -euo pipefail
 source "$GOVER_SOURCE_DIR/tests/support/shell_env.sh"
 shell_env_setup
@@ -31,6 +32,20 @@ usage_error "no command given"
 usage_error "no command given" --quiet
 usage_error "--bogus" list --bogus
 usage_error "unknown command 'instll'" help instll
+
+usage_error "1.22 is a language version, not a release" uninstall 1.22
+
+# gover's own flags work after the command too (as in mise and rustup) ...
+expect_eq "gover exec passes -q and --help on to the command" "-q --help x" \
+    "$(shell_run gover exec 1.21.0 -- sh -c 'echo "$@"' sh -q --help x)"
+set +e
+shell_run gover uninstall -q 1.21.0 >"$SHELL_TMP/out" 2>"$SHELL_TMP/err"
+status=$?
+set -e
+expect_eq "gover uninstall -q exits 0" 0 "$status"
+expect_eq "gover uninstall -q prints no notice" "" "$(cat "$SHELL_TMP/err" "$SHELL_TMP/out")"
+expect_eq "gover uninstall -q removed it" "1.22.5  (selected by $GOVER_HOME/global)" \
+    "$(shell_run gover list --quiet)"
 
 expect_eq "gover help is gover --help" "$(shell_run gover --help)" "$(shell_run gover help)"
 expect_eq "gover help install is gover install --help" "$(shell_run gover install --help)" \

@@ -5,8 +5,9 @@
 #   (b) only versions/ read-only (cache, tmp, locks writable): the download and unpack succeed
 #       and the final rename fails (EXDEV: a bind mount is a mount of its own; EROFS elsewhere),
 #       so the staging directory must be cleaned up; --force must keep the old copy.
-# In both, the five invariants hold, and the shim, `list` and `current` still run the installed
-# version; back on a writable store the same install succeeds.
+# In both, the five invariants hold, installing the installed version is the usual no-op, and the
+# shim, `list` and `current` still run the installed version; back on a writable store the same
+# install succeeds.
 # Linux only: needs unshare(1) and mount namespaces (root, or unprivileged user namespaces).
 source "$GOVER_SOURCE_DIR/tests/support/install_e2e.sh"
 cd "$WORK" # no pin file or go.mod around the build dir may select a version here
@@ -59,6 +60,11 @@ readonly_case() {
             echo "FAIL: $label: $target is still writable" >&2
             exit 1
         fi
+        # Installed already: the no-op of contract §4, read-only store or not.
+        out=$(gv install 1.21.0 2>&1)
+        rc=$?
+        [[ $rc == 0 && $out == "go1.21.0 is already installed in $GOVER_HOME/versions/1.21.0"* ]] ||
+            fail_check "$label: install of an installed version: exit $rc: $out"
         expect_fault "$label: install" "$regex" -- gv install 1.22.5
         expect_fault "$label: install --force of an installed version" "$regex" -- \
             gv install --force 1.21.0
@@ -88,7 +94,9 @@ readonly_case() {
 }
 
 # (a) The whole store. The index is cached already (the first install fetched it), so gover
-# gets as far as it can with a read-only cache too.
+# gets as far as it can with a read-only cache too. tmp/ and locks/ are disposable (contract
+# §2): gone, they cannot be made again, and a no-op install must not need them.
+rm -rf "$GOVER_HOME/tmp" "$GOVER_HOME/locks"
 readonly_case "read-only GOVER_HOME" "$GOVER_HOME" "Read-only file system"
 # (b) Only versions/: staging under tmp/ works, the rename into versions/ cannot. A fresh
 # index fetch exercises the writable cache on the way.

@@ -1,7 +1,7 @@
 # End-to-end: network faults nginx can produce, each checked against the five invariants of a
 # failed install (store unchanged, no leftovers, nothing outside GOVER_HOME, one clear error
 # line, and a clean re-run once the fault is gone): checksum mismatch, 404, 503 forever,
-# https->http redirect, redirect loop, untrusted certificate.
+# https->http redirect (GOVER_INSECURE=1 included), redirect loop, untrusted certificate.
 source "$GOVER_SOURCE_DIR/tests/support/install_e2e.sh"
 
 M=$MIRROR_ROOT_DIR
@@ -36,6 +36,12 @@ expect_fault "503 forever" "503" -- gv install 1.22.3
 expect_fault "https to http redirect" "http://127\.0\.0\.1" -- gv install 1.22.4
 grep -q "^GET /dl/go1.22.4.linux-amd64.tar.gz 200" "$MIRROR_ACCESS_LOG" &&
     fail_check "the http redirect target was fetched"
+# GOVER_INSECURE=1 lets gover fetch from an http:// mirror; it never lets an https one
+# redirect to http (contract §2: a redirect never leaves https).
+GOVER_INSECURE=1 expect_fault "https to http redirect with GOVER_INSECURE=1" \
+    "http://127\.0\.0\.1" -- gv install 1.22.4
+grep -q "^GET /dl/go1.22.4.linux-amd64.tar.gz 200" "$MIRROR_ACCESS_LOG" &&
+    fail_check "the http redirect target was fetched with GOVER_INSECURE=1"
 expect_fault "redirect loop" "redirect" -- gv install 1.22.5
 GV_CA="" expect_fault "untrusted certificate" "certificate|SSL|TLS" -- gv install 1.22.6
 

@@ -13,6 +13,10 @@ file, honouring "Range: bytes=N-". Archives (*.tar.gz) misbehave as --mode says:
   slow-once:BYTES_PER_SEC   the first archive request is slow, later ones are served
   delay-once:SECONDS  the first archive response sends its headers, then waits that long
   ignore-range        always send the whole file with 200, whatever Range says
+  range-416-once      the first archive request with a Range answers 416 Range Not Satisfiable
+  retry-after:VALUE   add "Retry-After: VALUE" to the fault answers of status, fail-once and
+                      index-status
+  index-status:CODE   the index (?mode=json...) answers CODE on every request
 Modes combine with commas: "truncate-once:1000,ignore-range".
 Each request is logged to --log as "<path> <status> range=<Range header or ->".
 Prints the port to --port-file once listening. Stop it with SIGTERM.
@@ -26,7 +30,7 @@ import threading
 import time
 
 ARGS = None
-STATE = {"archive_requests": 0}
+STATE = {"archive_requests": 0, "ranged_416": False}
 LOCK = threading.Lock()
 
 
@@ -42,9 +46,11 @@ class Handler(http.server.BaseHTTPRequestHandler):
     def log_message(self, fmt, *args):  # quiet: the request log is ours
         pass
 
-    def send_plain(self, code, body=b""):
+    def send_plain(self, code, body=b"", headers=()):
         self.send_response(code)
         self.send_header("Content-Length", str(len(body)))
+        for name, value in headers:
+            self.send_header(name, value)
         self.send_header("Connection", "close")
         self.end_headers()
         self.wfile.write(body)
@@ -57,6 +63,11 @@ class Handler(http.server.BaseHTTPRequestHandler):
             log_line(f"{self.path} 404 range={rng}")
             return self.send_plain(404)
         name = path[len("/dl/"):] or "index.json"
+        modes = dict(m.partition(":")[::2] for m in ARGS.mode.split(","))
+        retry_after = [("Retry-After", modes["retry-after"])] if "retry-after" in modes else []
+        if name == "index.json" and "index-status" in modes:
+            log_line(f"{self.path} {modes['index-status']} range={rng}")
+            return self.send_plain(int(modes["index-status"]), b"fault\n", retry_after)
         full = os.path.join(ARGS.root, name)
         if "/" in name or not os.path.isfile(full):
             log_line(f"{self.path} 404 range={rng}")
@@ -70,11 +81,17 @@ class Handler(http.server.BaseHTTPRequestHandler):
         with LOCK:
             STATE["archive_requests"] += 1
             nth = STATE["archive_requests"]
-        modes = dict(m.partition(":")[::2] for m in ARGS.mode.split(","))
         if "status" in modes or ("fail-once" in modes and nth == 1):
             code = modes.get("status") or modes.get("fail-once")
             log_line(f"{self.path} {code} range={rng}")
-            return self.send_plain(int(code), b"fault\n")
+            return self.send_plain(int(code), b"fault\n", retry_after)
+        if "range-416-once" in modes and rng != "-":
+            with LOCK:
+                first = not STATE["ranged_416"]
+                STATE["ranged_416"] = True
+            if first:
+                log_line(f"{self.path} 416 range={rng}")
+                return self.send_plain(416, b"", [("Content-Range", f"bytes */{len(data)}")])
 
         start = 0
         status = 200

@@ -236,6 +236,47 @@ TEST_F(Installer, ChangedIndexHashIsTamperingEvenWithForce) {
     EXPECT_TRUE(run_install(layout, plan_for("1.21.0", other), serve(other)));
 }
 
+// A copy installed with --platform is compared with the index entry it came from: the host's
+// archive of the same version has another hash, and that is not tampering.
+TEST_F(Installer, TamperingCheckComparesTheArchiveTheCopyCameFrom) {
+    const std::string darwin = test::synthetic_toolchain("1.22.5").file("go/darwin", "x").tar_gz();
+    auto plan = plan_for("1.22.5", darwin);
+    plan.platform = Platform{"darwin", "amd64"};
+    plan.filename = "go1.22.5.darwin-amd64.tar.gz";
+    plan.url = "https://mirror.test/dl/" + plan.filename;
+    plan.platform_override = true;
+    ASSERT_TRUE(run_install(layout, plan, serve(darwin)));
+
+    Release release;
+    release.version = plan.version;
+    release.files = {
+        ReleaseFile{"go1.22.5.linux-amd64.tar.gz", "linux", "amd64", "archive", sha_of(toolchain),
+                    toolchain.size()},
+        ReleaseFile{plan.filename, "darwin", "amd64", "archive", plan.sha256, darwin.size()}};
+    EXPECT_TRUE(check_not_tampered(layout, release));
+    // The host's plan with the release's archives: --force over the darwin copy is allowed.
+    auto host = plan_for("1.22.5", toolchain);
+    host.release_archives = release.files;
+    host.force = true;
+    EXPECT_TRUE(check_not_tampered(layout, host));
+
+    // The darwin entry changes: tampering, naming that file and both hashes.
+    const std::string fake(64, 'a');
+    release.files[1].sha256 = fake;
+    host.release_archives = release.files;
+    for (const Status& checked :
+         {check_not_tampered(layout, release), check_not_tampered(layout, host)}) {
+        ASSERT_FALSE(checked);
+        EXPECT_EQ(checked.error().code, ErrorCode::tampering);
+        EXPECT_NE(checked.error().message.find(plan.filename), std::string::npos);
+        EXPECT_NE(checked.error().message.find(fake), std::string::npos);
+        EXPECT_NE(checked.error().message.find(plan.sha256), std::string::npos);
+    }
+    // An index that no longer lists the darwin archive has nothing to compare with.
+    release.files.pop_back();
+    EXPECT_TRUE(check_not_tampered(layout, release));
+}
+
 TEST_F(Installer, ForceReinstallsInPlace) {
     auto plan = plan_for("1.22.5", toolchain);
     ASSERT_TRUE(run_install(layout, plan, serve(toolchain)));
