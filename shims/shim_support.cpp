@@ -10,13 +10,12 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#ifdef __APPLE__
-#include <mach-o/dyld.h>
-#else
+#ifndef __APPLE__
 #include <sys/auxv.h>
 #endif
 
 #include "core/gover_link.hpp"
+#include "core/self_executable.hpp"
 #include "core/tool_exec.hpp"
 
 extern char** environ;
@@ -37,27 +36,6 @@ void write_all(int fd, std::string_view text) {
     }
 }
 
-// The real path of the running executable (symlinks resolved), or "".
-std::string self_executable() {
-#ifdef __APPLE__
-    char buf[PATH_MAX];
-    uint32_t size = sizeof buf;
-    if (_NSGetExecutablePath(buf, &size) != 0) {
-        return {};
-    }
-    const char* path = buf;
-#else
-    const char* path = "/proc/self/exe";
-#endif
-    char* real = ::realpath(path, nullptr);
-    if (real == nullptr) {
-        return {};
-    }
-    std::string out(real);
-    std::free(real);
-    return out;
-}
-
 bool same_file(const std::string& a, const std::string& b) {
     struct stat sa {};
     struct stat sb {};
@@ -69,7 +47,7 @@ std::optional<std::string> find_gover(const Layout& layout) {
     // Where the shim's real location says how it was installed: an installed
     // <prefix>/libexec/gover has <prefix>/bin/gover, the build tree has cmd/gover/gover, and
     // gover's own copy in $GOVER_HOME/bin has the link to the gover that put it there.
-    const std::string self = self_executable();
+    const std::string self = self_executable().value_or(std::filesystem::path()).string();
     const std::string dir = self.substr(0, self.rfind('/'));
     std::string candidate;
     if (dir.ends_with("/libexec/gover")) {

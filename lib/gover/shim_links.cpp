@@ -11,12 +11,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#ifdef __APPLE__
-#include <mach-o/dyld.h>
-#endif
-
 #include "core/gover_link.hpp"
 #include "core/installed.hpp"
+#include "core/self_executable.hpp"
 
 namespace gover {
 namespace fs = std::filesystem;
@@ -28,26 +25,6 @@ constexpr const char* k_link_target = "../bin/gover-shim";
 Error io_error(const std::string& what, const fs::path& path, int err) {
     return Error{ErrorCode::io, what + " " + path.string() + ": " + std::strerror(err),
                  "check the permissions of " + path.parent_path().string()};
-}
-
-std::optional<fs::path> self_executable() {
-#ifdef __APPLE__
-    char buf[PATH_MAX];
-    uint32_t size = sizeof buf;
-    if (_NSGetExecutablePath(buf, &size) != 0) {
-        return std::nullopt;
-    }
-    const char* path = buf;
-#else
-    const char* path = "/proc/self/exe";
-#endif
-    char* real = ::realpath(path, nullptr); // Homebrew's bin/gover is a link into the Cellar
-    if (real == nullptr) {
-        return std::nullopt;
-    }
-    fs::path out(real);
-    std::free(real);
-    return out;
 }
 
 bool is_regular(const fs::path& p) {

@@ -4,7 +4,6 @@
 #include <vector>
 
 #if defined(__APPLE__)
-#include <mach-o/dyld.h>
 #include <sys/sysctl.h>
 #include <sys/types.h>
 #include <unistd.h>
@@ -35,16 +34,6 @@ std::optional<bool> parent_translated() {
     return (info.kp_proc.p_flag & k_p_translated) != 0;
 }
 
-std::filesystem::path self_executable() {
-    uint32_t size = 0;
-    _NSGetExecutablePath(nullptr, &size);
-    std::vector<char> buffer(size + 1, '\0');
-    if (_NSGetExecutablePath(buffer.data(), &size) != 0) {
-        return {};
-    }
-    return std::filesystem::path(buffer.data());
-}
-
 #else
 
 std::optional<std::string> macos_product_version() {
@@ -53,12 +42,6 @@ std::optional<std::string> macos_product_version() {
 
 std::optional<bool> parent_translated() {
     return std::nullopt;
-}
-
-std::filesystem::path self_executable() {
-    std::error_code ec;
-    auto p = std::filesystem::read_symlink("/proc/self/exe", ec);
-    return ec ? std::filesystem::path() : p;
 }
 
 #endif

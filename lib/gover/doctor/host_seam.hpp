@@ -14,7 +14,4 @@ std::optional<std::string> macos_product_version();
 // P_TRANSLATED flag of its kinfo_proc. nullopt off macOS or when it cannot be read.
 std::optional<bool> parent_translated();
 
-// The running executable (/proc/self/exe, _NSGetExecutablePath); empty when unknown.
-std::filesystem::path self_executable();
-
 } // namespace gover::doctor::detail

@@ -8,6 +8,7 @@
 
 #include "core/installed.hpp"
 #include "core/selection.hpp"
+#include "core/self_executable.hpp"
 #include "gover/doctor/host_seam.hpp"
 #include "gover/doctor/run_command.hpp"
 #include "gover/install_meta.hpp"
@@ -52,7 +53,7 @@ HostInfo RealSystem::host() const {
     info.facts = read_host_facts();
     info.macos_version = detail::macos_product_version();
     info.parent_translated = detail::parent_translated();
-    info.self_exe = detail::self_executable();
+    info.self_exe = self_executable().value_or(std::filesystem::path());
     return info;
 }
 
