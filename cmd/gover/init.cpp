@@ -3,8 +3,10 @@
 // calling shell, and the completions. Loading it again moves the two directories back to the
 // front instead of adding them twice.
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -12,6 +14,8 @@
 #include "completion_scripts.hpp"
 #include "core/gobin.hpp"
 #include "core/layout.hpp"
+#include "core/self_executable.hpp"
+#include "core/tool_exec.hpp"
 #include "output.hpp"
 
 namespace gover::cli {
@@ -142,8 +146,11 @@ end
 
 enum class Shell { bash, zsh, fish };
 
+// `gover_dir`: where this gover is, when PATH has no gover (it was run by its path, e.g.
+// ~/.local/bin/gover on a Mac): the function and the completions call `gover` by name.
 std::string init_script(Shell shell, const std::filesystem::path& shims,
-                        const std::filesystem::path& gobin) {
+                        const std::filesystem::path& gobin,
+                        const std::optional<std::filesystem::path>& gover_dir) {
     const bool fish = shell == Shell::fish;
     auto quote = [fish](const std::string& s) { return fish ? fish_quote(s) : sh_quote(s); };
     std::string dirs = quote(shims.string());
@@ -156,6 +163,12 @@ std::string init_script(Shell shell, const std::filesystem::path& shims,
                       "# completions. Safe to load more than once.\n";
     out +=
         fill(fill(std::string(fish ? k_fish_setup : k_posix_setup), "DIRS", dirs), "SHELL", name);
+    if (gover_dir) {
+        // Last on PATH: gover's directory may hold other programs the user did not ask for.
+        out += "\n# gover itself, not on PATH before\n";
+        out += fish ? "set -gx PATH $PATH " + quote(gover_dir->string()) + "\n"
+                    : "PATH=\"$PATH:\"" + quote(gover_dir->string()) + "\nexport PATH\n";
+    }
     out += "\n";
     switch (shell) {
     case Shell::bash:
@@ -196,7 +209,14 @@ int run_init(const std::string& shell_name) {
         return report(layout.error());
     }
     const auto gobin = gobin_dir(process_env(), host_is_darwin());
-    const std::string script = init_script(shell, layout->shims_dir(), gobin);
+    std::optional<std::filesystem::path> gover_dir;
+    const char* path = std::getenv("PATH");
+    if (!find_on_path("gover", path != nullptr ? path : "")) {
+        if (auto self = self_executable()) {
+            gover_dir = self->parent_path();
+        }
+    }
+    const std::string script = init_script(shell, layout->shims_dir(), gobin, gover_dir);
     std::fwrite(script.data(), 1, script.size(), stdout);
     return std::fflush(stdout) == 0 ? k_exit_ok : k_exit_failure;
 }

@@ -17,7 +17,6 @@
 
 #include "commands.hpp"
 #include "core/layout.hpp"
-#include "core/tool_exec.hpp"
 #include "output.hpp"
 #include "toolchain_choice.hpp"
 
@@ -57,13 +56,6 @@ int run_shell(const ShellOptions& options) {
         auto chain = installed_toolchain(*layout, options.spec);
         if (!chain) {
             return report(chain.error());
-        }
-        // As for a version that is not installed: a `system` with no go to run fails now, not
-        // at the next `go` (pyenv and goenv refuse it too).
-        const char* path = std::getenv("PATH");
-        if (chain->system && !find_system_tool("go", path ? path : "", *layout)) {
-            return report(Error{ErrorCode::not_found, "no go on PATH outside gover's shims",
-                                "install Go system-wide, or pick a version: 'gover shell 1.22'"});
         }
         const std::string version = chain->system ? "system" : chain->version->str();
         line = fish ? "set -gx GOVER_VERSION " + version : "export GOVER_VERSION=" + version;

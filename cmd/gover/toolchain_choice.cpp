@@ -1,9 +1,21 @@
 #include "toolchain_choice.hpp"
 
+#include <cstdlib>
+
 #include "core/installed.hpp"
 #include "core/spec.hpp"
+#include "core/tool_exec.hpp"
 
 namespace gover::cli {
+
+Status require_system_go(const Layout& layout) {
+    const char* path = std::getenv("PATH");
+    if (!find_system_tool("go", path != nullptr ? path : "", layout)) {
+        return fail(ErrorCode::not_found, "no go on PATH outside gover's shims",
+                    "install Go system-wide, or name a version such as 1.22");
+    }
+    return {};
+}
 
 Result<Toolchain> selected_toolchain(const Layout& layout) {
     auto selection = select_version(SelectionEnv::from_process(layout));
@@ -25,6 +37,9 @@ Result<Toolchain> installed_toolchain(const Layout& layout, std::string_view spe
         return tl::unexpected(request.error());
     }
     if (request->kind == VersionRequest::Kind::system) {
+        if (auto ok = require_system_go(layout); !ok) {
+            return tl::unexpected(ok.error());
+        }
         return Toolchain{true, std::nullopt};
     }
     auto version = resolve(*request, installed_versions(layout), PrereleaseFallback::yes);

@@ -22,8 +22,13 @@ struct Toolchain {
 // but not installed, and with selection's errors (no_pin, bad_pin, io).
 Result<Toolchain> selected_toolchain(const Layout& layout);
 
+// `system` is usable: a go on PATH outside the shims. not_found otherwise, so commands refuse
+// it now rather than at the next `go` (as pyenv and goenv do).
+Status require_system_go(const Layout& layout);
+
 // A command-line spec against the installed versions: usage error for a malformed spec,
-// not_installed naming `gover install <spec>` when nothing installed matches.
+// not_installed naming `gover install <spec>` when nothing installed matches, not_found for
+// `system` without a system go.
 Result<Toolchain> installed_toolchain(const Layout& layout, std::string_view spec);
 
 // The spec if given, else the selection.

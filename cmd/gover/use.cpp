@@ -16,6 +16,7 @@
 #include "gover/pin_files.hpp"
 #include "output.hpp"
 #include "progress.hpp"
+#include "toolchain_choice.hpp"
 
 namespace gover::cli {
 namespace {
@@ -30,6 +31,9 @@ struct UseOptions {
 Result<std::string> version_to_pin(const Layout& layout, const VersionRequest& request,
                                    const std::string& spec, bool quiet) {
     if (request.kind == VersionRequest::Kind::system) {
+        if (auto ok = require_system_go(layout); !ok) {
+            return tl::unexpected(ok.error());
+        }
         return std::string("system");
     }
     if (request.kind == VersionRequest::Kind::exact) {

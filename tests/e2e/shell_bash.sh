@@ -45,9 +45,20 @@ SCRIPT='shopt -s nocasematch; PATH="$1:$PATH"; eval "$(gover init bash)"; eval "
 echo "$PATH"'
 out=$(shell_run timeout 10 bash --norc --noprofile -c "$SCRIPT" bash "$HOME/GO/bin")
 expect_eq "with nocasematch, only the exact directories move" "$FRONT:$HOME/GO/bin:$BASE_PATH" "$out"
+# gover run by its path with no gover on PATH: its directory goes last, once, so the function
+# and the completions can call it by name.
+GOVER_DIR=$(dirname "$(realpath "$GOVER_BIN")")
 SCRIPT='PATH=; eval "$("$1" init bash)"; echo "[$PATH]"'
 out=$(shell_run bash --norc --noprofile -c "$SCRIPT" bash "$GOVER_BIN")
-expect_eq "an empty PATH gets the two directories, no empty entry" "[$FRONT]" "$out"
+expect_eq "an empty PATH gets the two directories and gover's, no empty entry" \
+    "[$FRONT:$GOVER_DIR]" "$out"
+SCRIPT='PATH=/usr/bin:/bin; eval "$("$1" init bash)"; eval "$("$1" init bash)"; echo "$PATH"
+gover shell 1.22.5 && echo "GOVER_VERSION=$GOVER_VERSION"'
+out=$(shell_run bash --norc --noprofile -c "$SCRIPT" bash "$GOVER_BIN")
+expect_eq "gover not on PATH: its directory is added last, once" \
+    "$FRONT:/usr/bin:/bin:$GOVER_DIR" "$(sed -n 1p <<<"$out")"
+expect_eq "gover not on PATH: the function finds it" "GOVER_VERSION=1.22.5" \
+    "$(sed -n 2p <<<"$out")"
 
 SCRIPT='set -eu; eval "$(gover init bash)"; eval "$(gover init bash)"; go version'
 expect_eq "loads under set -eu" "go version go1.22.5 $HOST_GOOS/$HOST_GOARCH" "$(in_bash)"

@@ -63,7 +63,16 @@ expect_contains "use --global: notice" "Pinned Go 1.20 in $GOVER_HOME/global" "$
 expect_contains "use --global: local pin still wins" "$P/new/.tool-versions:1 still wins here" "$ERR"
 run_capture env GOVER_VERSION=1.22.5 "$GOVER_BIN" use 1.21.0
 expect_contains "use under GOVER_VERSION: warning" "GOVER_VERSION=1.22.5 still wins in this shell" "$ERR"
+cp .tool-versions "$E2E_TMP/before-system"
 run_capture gv use system
+expect_eq "use system, no go outside the shims: status" 1 "$RC"
+expect_contains "use system, no go outside the shims" "no go on PATH outside gover's shims" "$ERR"
+expect_eq "use system, no go outside the shims: pin kept" "$(cat "$E2E_TMP/before-system")" "$(cat .tool-versions)"
+mkdir -p "$E2E_TMP/sysgo-use"
+printf '#!/bin/sh\necho system go\n' >"$E2E_TMP/sysgo-use/go"
+chmod 755 "$E2E_TMP/sysgo-use/go"
+run_capture env PATH="$PATH:$E2E_TMP/sysgo-use" "$GOVER_BIN" use system
+expect_eq "use system: status" 0 "$RC"
 expect_eq "use system" "golang system" "$(cat .tool-versions)"
 
 # bad input: usage errors before anything changes
