@@ -109,7 +109,7 @@ gover::Result<Plan> plan_for_selection(const Layout& layout, const gover::ToolNa
         gover::shim::die(Error{ErrorCode::not_installed,
                                "Go " + plan.version->str() + " is not installed (removed while " +
                                    tool + " was starting)",
-                               "run 'gover install " + plan.version->str() + "'"});
+                               "run 'gover install " + gover::install_spec(*plan.version) + "'"});
     }
     if (err == ENOENT && plan.version) {
         gover::shim::die(Error{

@@ -14,7 +14,6 @@
 #include <sys/auxv.h>
 #endif
 
-#include "core/gover_link.hpp"
 #include "core/self_executable.hpp"
 #include "core/tool_exec.hpp"
 
@@ -55,7 +54,7 @@ std::optional<std::string> find_gover(const Layout& layout) {
     } else if (dir.ends_with("/shims")) {
         candidate = dir + "/../cmd/gover/gover"; // the build tree
     } else if (!self.empty() && same_file(self, layout.shim_copy().string())) {
-        candidate = gover_link(layout).string();
+        candidate = layout.gover_link().string();
     }
     if (!candidate.empty() && ::access(candidate.c_str(), X_OK) == 0) {
         return candidate;

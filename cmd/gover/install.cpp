@@ -125,9 +125,10 @@ int run(const InstallOptions& options, const Context& ctx) {
         }
         const std::string name = result->version.toolchain_name();
         if (result->already_installed) {
-            // Say so when it is another platform's build (--platform), not the host's.
-            const std::string which =
-                result->platform == host_platform() ? "" : " (" + result->platform.str() + ")";
+            // Name the platform when it is not the one asked for (--platform, else the host's).
+            const std::string which = result->platform == platform.value_or(host_platform())
+                                          ? ""
+                                          : " (" + result->platform.str() + ")";
             notice(name + which + " is already installed in " + result->path.string() +
                    " (use --force to reinstall)");
             continue;

@@ -3,19 +3,44 @@
 #include <cstdio>
 #include <cstdlib>
 #include <string>
+#include <string_view>
 #include <unistd.h>
 
 namespace gover::cli {
 namespace {
+
 bool g_quiet = false;
+
+// Contract §4: every error line says what to do. Most errors carry their own advice; these
+// cover the low-level ones that do not.
+std::string_view default_hint(ErrorCode code) {
+    switch (code) {
+    case ErrorCode::usage:
+        return "see 'gover --help'";
+    case ErrorCode::network:
+        return "check the network, or set GOVER_MIRROR to another mirror";
+    case ErrorCode::checksum:
+    case ErrorCode::archive:
+    case ErrorCode::index:
+        return "the mirror served something wrong; try again, or set GOVER_MIRROR to another "
+               "mirror";
+    case ErrorCode::io:
+        return "check the permissions and free space there";
+    case ErrorCode::interrupted:
+        return "nothing was changed; run the command again";
+    case ErrorCode::internal:
+        return "this is a bug in gover: please report it";
+    default:
+        return "run 'gover doctor' to see what is wrong";
+    }
+}
+
 } // namespace
 
 int report(const Error& error) {
     std::string line = std::string("gover: ") +
                        (use_colour() ? "\033[1;31merror:\033[0m " : "error: ") + error.message;
-    if (!error.hint.empty()) {
-        line += " (" + error.hint + ")";
-    }
+    line += " (" + (error.hint.empty() ? std::string(default_hint(error.code)) : error.hint) + ")";
     line += "\n";
     std::fputs(line.c_str(), stderr);
     switch (error.code) {

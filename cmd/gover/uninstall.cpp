@@ -60,7 +60,7 @@ int run(const std::vector<std::string>& args) {
         notice("Uninstalled " + version.toolchain_name());
         if (selected && selected->version && *selected->version == version) {
             warn("Go " + version.str() + " was selected (" + selected->source.phrase() +
-                 "), which now points at nothing: run 'gover install " + version.str() +
+                 "), which now points at nothing: run 'gover install " + install_spec(version) +
                  "' or pin another version with 'gover use <spec>'");
         }
     }

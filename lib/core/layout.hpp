@@ -23,6 +23,9 @@ class Layout {
     std::filesystem::path shims_dir() const { return home_ / "shims"; }
     std::filesystem::path bin_dir() const { return home_ / "bin"; }
     std::filesystem::path shim_copy() const { return bin_dir() / "gover-shim"; }
+    // A link to the gover that last refreshed shim_copy(): the shim copy runs it for
+    // GOVER_AUTO_INSTALL=1 before looking on PATH (an IDE may have no gover on PATH).
+    std::filesystem::path gover_link() const { return bin_dir() / "gover"; }
     std::filesystem::path meta_dir() const { return home_ / "meta"; }
     std::filesystem::path meta_file(const GoVersion& v) const {
         return meta_dir() / (v.str() + ".json");

@@ -23,8 +23,8 @@ struct Platform {
 
 // Facts about the machine, gathered behind one seam so the mapping is testable anywhere.
 struct HostFacts {
-    std::string kernel;  // uname -s: "Linux", "Darwin"
-    std::string machine; // uname -m: "x86_64", "arm64", "aarch64", "armv7l", ...
+    std::string kernel;                // uname -s: "Linux", "Darwin"
+    std::string machine;               // uname -m: "x86_64", "arm64", "aarch64", "armv7l", ...
     std::optional<bool> arm64_capable; // sysctl hw.optional.arm64 (macOS only)
     std::optional<bool> translated;    // sysctl sysctl.proc_translated (macOS only)
 };

@@ -235,6 +235,10 @@ std::string PinSource::phrase() const {
     return (is_module() ? "required by " : "set by ") + describe();
 }
 
+std::string install_spec(const GoVersion& version) {
+    return install_spec(VersionRequest{VersionRequest::Kind::exact, version});
+}
+
 std::string install_spec(const VersionRequest& request) {
     switch (request.kind) {
     case VersionRequest::Kind::latest:

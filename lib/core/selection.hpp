@@ -114,6 +114,8 @@ Result<std::optional<ModuleMinimum>> find_module_minimum(const SelectionEnv& env
 // release, spec 1.20.0 (spec 1.20 would mean the newest 1.20.x); a language version stays a
 // series ("1.22"); a minimum names itself.
 std::string install_spec(const VersionRequest& request);
+// The spec that names exactly `version`: 1.22.5, but 1.20.0 for the go1.20 release.
+std::string install_spec(const GoVersion& version);
 
 // The installed version a request resolves to (system: nullopt): exact pins by one stat of
 // versions/<v>/bin/go, others against installed_versions(), pre-releases only when no stable

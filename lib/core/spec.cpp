@@ -32,8 +32,8 @@ Result<VersionRequest> parse_spec(std::string_view text) {
         return fail(ErrorCode::usage, version.error().message,
                     "use a version like 1.22.5, a series like 1.22, latest or system");
     }
-    const bool series = !version->minor().empty() && version->patch().empty() &&
-                        !version->is_prerelease();
+    const bool series =
+        !version->minor().empty() && version->patch().empty() && !version->is_prerelease();
     return VersionRequest{series ? VersionRequest::Kind::series : VersionRequest::Kind::exact,
                           *version};
 }

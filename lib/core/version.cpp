@@ -7,7 +7,9 @@ namespace {
 
 constexpr std::size_t k_max_version_length = 64;
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_digit(char c) {
+    return c >= '0' && c <= '9';
+}
 
 // Takes a decimal number without leading zeros off the front of text.
 bool take_number(std::string_view& text, std::string& out) {
@@ -159,7 +161,8 @@ bool GoVersion::is_language_version() const {
 
 bool GoVersion::same_series(const GoVersion& other) const {
     return compare_decimal(major_, other.major_) == 0 &&
-           compare_decimal(minor_.empty() ? "0" : minor_, other.minor_.empty() ? "0" : other.minor_) == 0;
+           compare_decimal(minor_.empty() ? "0" : minor_,
+                           other.minor_.empty() ? "0" : other.minor_) == 0;
 }
 
 std::strong_ordering GoVersion::operator<=>(const GoVersion& other) const {

@@ -94,8 +94,11 @@ Result<AttemptResult> with_retries(const TransferSettings& settings, Prepare bef
         if (result.outcome == Outcome::ok) {
             return result;
         }
+        // A server that asks for more time than the back-off has left would refuse an earlier
+        // retry too: give up now, saying when it asked to come back.
         if (result.outcome == Outcome::permanent || attempt >= attempts ||
-            result.error.code == ErrorCode::interrupted) {
+            result.error.code == ErrorCode::interrupted ||
+            detail::retry_after_beyond_budget(result.retry_after, waited, settings)) {
             if (result.retry_after && *result.retry_after > 0 && result.error.hint.empty() &&
                 result.outcome == Outcome::transient) {
                 result.error.hint = "the mirror asks to retry in " +

@@ -100,15 +100,6 @@ Status check_version_file(const fs::path& root, const InstallPlan& plan) {
     return {};
 }
 
-Result<InstallResult> already(const InstallPlan& plan, const Layout& layout) {
-    InstallResult result;
-    result.version = plan.version;
-    result.already_installed = true;
-    result.platform = plan.platform;
-    result.path = layout.version_dir(plan.version);
-    return result;
-}
-
 // Puts the verified staging tree in place: meta first (a visible version always has its record),
 // then the rename; anything in the way (an older copy with --force, or a stray directory) moves
 // to trash first and comes back if the rename fails.
@@ -283,6 +274,21 @@ Status check_not_tampered(const Layout& layout, const Release& release) {
     return compare_with_record(layout, release.version, release.files, nullptr);
 }
 
+InstallResult already_installed(const Layout& layout, const GoVersion& version,
+                                const Platform& fallback) {
+    InstallResult result;
+    result.version = version;
+    result.already_installed = true;
+    result.platform = fallback;
+    if (auto meta = read_install_meta(layout, version); meta && *meta) {
+        if (auto recorded = Platform::parse((*meta)->platform)) {
+            result.platform = *recorded;
+        }
+    }
+    result.path = layout.version_dir(version);
+    return result;
+}
+
 Result<InstallResult> run_install(const Layout& layout, const InstallPlan& plan,
                                   const Fetcher& fetch, const InstallEvents& events) {
     const auto started = std::chrono::steady_clock::now();
@@ -296,7 +302,7 @@ Result<InstallResult> run_install(const Layout& layout, const InstallPlan& plan,
         return tl::unexpected(ok.error());
     }
     if (!plan.force && is_installed(layout, plan.version)) {
-        return already(plan, layout);
+        return already_installed(layout, plan.version, plan.platform);
     }
 
     auto lock = StoreLock::acquire(layout, plan.version.str(), StoreLock::Wait::try_only);
@@ -316,7 +322,7 @@ Result<InstallResult> run_install(const Layout& layout, const InstallPlan& plan,
         return tl::unexpected(ok.error());
     }
     if (!plan.force && is_installed(layout, plan.version)) {
-        return already(plan, layout);
+        return already_installed(layout, plan.version, plan.platform);
     }
 
     auto staging = StagingDir::create(layout, plan.version);

@@ -52,6 +52,11 @@ using Fetcher = std::function<Status(DownloadSink& sink,
 Status check_not_tampered(const Layout& layout, const InstallPlan& plan);
 Status check_not_tampered(const Layout& layout, const Release& release);
 
+// The result for a version found installed: its platform as meta/ records it (a --platform
+// install), else `fallback`.
+InstallResult already_installed(const Layout& layout, const GoVersion& version,
+                                const Platform& fallback);
+
 // Runs the install. Interrupted (interrupt.hpp) or failed, it leaves versions/, meta/ and tmp/
 // as they were. Does not refresh shims (the caller does, see installer.cpp).
 Result<InstallResult> run_install(const Layout& layout, const InstallPlan& plan,

@@ -5,29 +5,11 @@
 #include "core/installed.hpp"
 #include "gover/http.hpp"
 #include "gover/index_source.hpp"
-#include "gover/install_meta.hpp"
 #include "gover/install_pipeline.hpp"
 #include "gover/mirror.hpp"
 #include "gover/shim_links.hpp"
 
 namespace gover {
-namespace {
-
-InstallResult already_installed(const Layout& layout, const GoVersion& version) {
-    InstallResult result;
-    result.version = version;
-    result.already_installed = true;
-    result.platform = host_platform();
-    if (auto meta = read_install_meta(layout, version); meta && *meta) {
-        if (auto recorded = Platform::parse((*meta)->platform)) {
-            result.platform = *recorded;
-        }
-    }
-    result.path = layout.version_dir(version);
-    return result;
-}
-
-} // namespace
 
 Result<InstallResult> install(const Layout& layout, const InstallRequest& request,
                               const InstallEvents& events) {
@@ -48,7 +30,7 @@ Result<InstallResult> install(const Layout& layout, const InstallRequest& reques
         const bool exact = request.what.kind == VersionRequest::Kind::exact;
         if (exact && !request.force && is_installed(layout, request.what.version) &&
             index.error().code == ErrorCode::network) {
-            return already_installed(layout, request.what.version);
+            return already_installed(layout, request.what.version, host_platform());
         }
         return tl::unexpected(index.error());
     }
@@ -62,7 +44,7 @@ Result<InstallResult> install(const Layout& layout, const InstallRequest& reques
         if (auto ok = check_not_tampered(layout, **release); !ok) {
             return tl::unexpected(ok.error());
         }
-        return already_installed(layout, (*release)->version);
+        return already_installed(layout, (*release)->version, host_platform());
     }
     const Platform platform = request.platform.value_or(host_platform());
     auto plan = plan_install(**release, platform, mirror);

@@ -112,4 +112,14 @@ std::chrono::milliseconds retry_pause(int next, std::optional<double> retry_afte
     return std::min(wanted, left);
 }
 
+bool retry_after_beyond_budget(std::optional<double> retry_after, std::chrono::milliseconds waited,
+                               const TransferSettings& settings) {
+    if (!retry_after || *retry_after <= 0) {
+        return false;
+    }
+    const double left =
+        settings.backoff_total_seconds - std::chrono::duration<double>(waited).count();
+    return *retry_after > left;
+}
+
 } // namespace gover::detail

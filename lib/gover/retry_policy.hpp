@@ -1,7 +1,8 @@
 #pragma once
 // When to try a transient failure again (contract §5: at most 3 attempts in all, within about
 // 10 s of back-off). A server's Retry-After on 429/503 is honoured, but only up to what is left
-// of the back-off budget: gover never waits longer in all than the budget says.
+// of the back-off budget: gover never waits longer in all than the budget says, and a server
+// asking for longer than that is not retried at all.
 
 #include <chrono>
 #include <ctime>
@@ -24,5 +25,10 @@ std::optional<double> parse_retry_after(std::string_view value, std::time_t now)
 std::chrono::milliseconds retry_pause(int next, std::optional<double> retry_after,
                                       std::chrono::milliseconds waited,
                                       const TransferSettings& settings);
+
+// Whether the server's Retry-After asks for longer than what is left of the back-off budget
+// after `waited`: then no retry within the budget can be one it accepts.
+bool retry_after_beyond_budget(std::optional<double> retry_after, std::chrono::milliseconds waited,
+                               const TransferSettings& settings);
 
 } // namespace gover::detail

@@ -11,7 +11,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "core/gover_link.hpp"
 #include "core/installed.hpp"
 #include "core/self_executable.hpp"
 
@@ -189,12 +188,14 @@ void record_gover(const Layout& layout) {
     if (!self || self->filename() != "gover") {
         return;
     }
-    const fs::path link = gover_link(layout);
+    const fs::path link = layout.gover_link();
     std::error_code ec;
     if (fs::read_symlink(link, ec) == *self && !ec) {
         return;
     }
-    const fs::path tmp = layout.bin_dir() / (".gover.tmp." + std::to_string(::getpid()));
+    // One fixed name: refreshes run one at a time (shims.lock), and one a crash left behind is
+    // simply replaced by the next.
+    const fs::path tmp = layout.bin_dir() / ".gover.tmp";
     ::unlink(tmp.c_str());
     if (::symlink(self->c_str(), tmp.c_str()) != 0 || ::rename(tmp.c_str(), link.c_str()) != 0) {
         ::unlink(tmp.c_str());

@@ -2,6 +2,8 @@
 
 namespace gover {
 
-std::string user_agent() { return "gover/" GOVER_VERSION_STRING; }
+std::string user_agent() {
+    return "gover/" GOVER_VERSION_STRING;
+}
 
 } // namespace gover

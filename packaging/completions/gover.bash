@@ -90,7 +90,14 @@ _gover() {
     local nargs=0
     for ((i = cmd_index + 1; i < COMP_CWORD; i++)); do
         case ${COMP_WORDS[i]} in
-        --shell | --platform) i=$((i + 1)) ;;
+        --shell | --platform)
+            # bash splits --shell=fish into --shell, =, fish (COMP_WORDBREAKS has =)
+            if [[ ${COMP_WORDS[i + 1]-} == = ]]; then
+                i=$((i + 2))
+            else
+                i=$((i + 1))
+            fi
+            ;;
         -*) ;;
         *) nargs=$((nargs + 1)) ;;
         esac

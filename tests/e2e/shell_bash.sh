@@ -147,7 +147,8 @@ comp gover list-remote 1.22 ""
 comp gover exec 1.22.5 ""
 comp gover shell --shell fish ""
 comp gover install 1.21.0 ""
-comp gover uninstall 1.21.0 ""'
+comp gover uninstall 1.21.0 ""
+comp gover shell --shell = fish ""'
 out=$(in_bash GOVER_MIRROR="$MIRROR")
 line() { sed -n "$1p" <<<"$out"; }
 expect_eq "the completion function is registered" "complete -F _gover gover" "$(line 1)"
@@ -182,6 +183,8 @@ expect_eq "exec offers -- after its spec" "-- " "$(line 20)"
 expect_eq "shell after --shell's value offers the installed versions" "1.21.0 1.22.5 " "$(line 21)"
 expect_eq "install takes several specs" "1.21.0 1.22.5 1.23rc1 " "$(line 22)"
 expect_eq "uninstall takes several versions" "1.21.0 1.22.5 " "$(line 23)"
+# bash hands --shell=fish over as three words: --shell, =, fish.
+expect_eq "shell after --shell=value offers the installed versions" "1.21.0 1.22.5 " "$(line 24)"
 
 SCRIPT='eval "$(gover init bash)"; eval "$(gover init bash)"; complete -p | grep -c " gover$"'
 expect_eq "loading twice registers the completion once" 1 "$(in_bash)"

@@ -61,7 +61,7 @@ void check_selected(const Facts& facts, const std::set<std::string>& on_purpose,
     if (store) {
         const std::string v = facts.selection.version->str();
         fix = "reinstall it for this machine: `gover uninstall " + v + " && gover install " +
-              spec_for(*facts.selection.version) + "`";
+              install_spec(*facts.selection.version) + "`";
     } else {
         fix = where_from(*go) + ", then pin a gover-installed version: `gover use latest`";
     }
@@ -111,7 +111,7 @@ void check_platform_installs(const Facts& facts, std::set<std::string>& on_purpo
                      ? " and runs under Rosetta"
                      : ""),
             "nothing to do if that is intended; for a native build: `gover uninstall " + v.str() +
-                " && gover install " + spec_for(v) + "`"));
+                " && gover install " + install_spec(v) + "`"));
     }
 }
 
@@ -148,7 +148,7 @@ void check_macos(const Facts& facts, Findings& out) {
         std::string fix = "upgrade macOS to " + needs + " or later, or ";
         if (!fitting.empty()) {
             fix += "use an installed release that runs here: `gover use " +
-                   spec_for(fitting.front()) + "`";
+                   install_spec(fitting.front()) + "`";
         } else {
             // A parsed minor is digits only, but may be too long for an int: then 0.
             int minor = 0;

@@ -71,7 +71,7 @@ void check_module(const Facts& facts, Findings& out) {
             where + " needs Go " + minimum.str() + " or newer, newer than the selected " +
                 s.version->str() + " (" + s.source + "): go switches to gover's go" + have->str() +
                 " for this module, so the pin does not decide here",
-            "nothing to do; to make it explicit: `gover use " + spec_for(*have) + "`"));
+            "nothing to do; to make it explicit: `gover use " + install_spec(*have) + "`"));
         return;
     }
     std::string why = "go commands here stop with \"go.mod requires go >= " + minimum.str() +

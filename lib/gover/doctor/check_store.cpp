@@ -57,7 +57,7 @@ void check_version(const Facts& facts, const std::string& name, Findings& out) {
             "Go " + name + " in " + dir.string() + " was not installed by gover (no " +
                 facts.layout.meta_file(*version).string() +
                 "): nothing records what it should contain, so changes to it go unnoticed",
-            "gover uninstall " + name + " && gover install " + spec_for(*version)));
+            "gover uninstall " + name + " && gover install " + install_spec(*version)));
         return;
     }
     if (!record.problem.empty() || !record.changed.empty()) {
@@ -72,7 +72,7 @@ void check_version(const Facts& facts, const std::string& name, Findings& out) {
                 what += ", ...";
             }
         }
-        const std::string spec = spec_for(*version);
+        const std::string spec = install_spec(*version);
         std::string fix = "gover install --force " + spec;
         if (record.platform_override && record.platform) {
             fix += " --platform " + record.platform->str();

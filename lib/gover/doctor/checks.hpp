@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "core/selection.hpp"
 #include "gover/doctor/facts.hpp"
 #include "gover/doctor/finding.hpp"
 
@@ -38,9 +39,6 @@ void check_vscode(const Facts& facts, Findings& out);
 // Shared wording helpers.
 Finding make_finding(std::string check, Severity severity, std::string subject, std::string message,
                      std::string fix);
-// The spec that names exactly `version` on gover's command line: 1.22.5, but 1.20.0 for the
-// go1.20 release (the spec 1.20 means the newest 1.20.x, contract §1).
-std::string spec_for(const GoVersion& version);
 // `unset NAME` or, when $SHELL is fish, `set -e NAME`.
 std::string unset_command(const Facts& facts, const std::string& names);
 // "delete the line that sets it (<path>:<line>: `text`)" for each line, or a generic request

@@ -1,12 +1,6 @@
 #include "gover/doctor/checks.hpp"
 
-#include "core/selection.hpp"
-
 namespace gover::doctor {
-
-std::string spec_for(const GoVersion& version) {
-    return install_spec(VersionRequest{VersionRequest::Kind::exact, version});
-}
 
 Finding make_finding(std::string check, Severity severity, std::string subject, std::string message,
                      std::string fix) {
