@@ -96,11 +96,16 @@ SCRIPT='eval "$(gover init bash)"; gover shell 9.9.9; echo "status=$? ${GOVER_VE
 expect_eq "a failed gover shell changes nothing and keeps its status" "status=1 unset" \
     "$(in_bash 2>/dev/null)"
 # `system` is the first go on PATH that is not a shim: with none, there is nothing to select.
-SCRIPT='eval "$(gover init bash)"; gover shell system; echo "status=$? ${GOVER_VERSION-unset}"'
-expect_eq "gover shell system with no system go fails, changing nothing" "status=1 unset" \
-    "$(in_bash 2>/dev/null)"
-expect_contains "and says there is no go outside the shims" "no go on PATH outside gover's shims" \
-    "$(shell_run gover shell system --shell bash 2>&1 || true)"
+if PATH=$BASE_PATH command -v go >/dev/null; then
+    echo "note: $(PATH=$BASE_PATH command -v go) is a system go here: 'shell system' without one not checked"
+else
+    SCRIPT='eval "$(gover init bash)"; gover shell system; echo "status=$? ${GOVER_VERSION-unset}"'
+    expect_eq "gover shell system with no system go fails, changing nothing" "status=1 unset" \
+        "$(in_bash 2>/dev/null)"
+    expect_contains "and says there is no go outside the shims" \
+        "no go on PATH outside gover's shims" \
+        "$(shell_run gover shell system --shell bash 2>&1 || true)"
+fi
 mkdir -p "$SHELL_TMP/system go"
 printf '#!/bin/sh\necho "go version go1.19.8 system"\n' >"$SHELL_TMP/system go/go"
 chmod 755 "$SHELL_TMP/system go/go"

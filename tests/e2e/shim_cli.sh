@@ -64,7 +64,8 @@ expect_contains "use --global: local pin still wins" "$P/new/.tool-versions:1 st
 run_capture env GOVER_VERSION=1.22.5 "$GOVER_BIN" use 1.21.0
 expect_contains "use under GOVER_VERSION: warning" "GOVER_VERSION=1.22.5 still wins in this shell" "$ERR"
 cp .tool-versions "$E2E_TMP/before-system"
-run_capture gv use system
+# PATH without a system go, whatever this machine has in /usr/bin.
+run_capture env PATH="$E2E_TMP/no-go-here" "$GOVER_BIN" use system
 expect_eq "use system, no go outside the shims: status" 1 "$RC"
 expect_contains "use system, no go outside the shims" "no go on PATH outside gover's shims" "$ERR"
 expect_eq "use system, no go outside the shims: pin kept" "$(cat "$E2E_TMP/before-system")" "$(cat .tool-versions)"
@@ -150,7 +151,7 @@ printf '#!/bin/sh\necho system go\n' >"$E2E_TMP/sysgo/go"
 chmod 755 "$E2E_TMP/sysgo/go"
 expect_eq "shell system" "export GOVER_VERSION=system" \
     "$(PATH="$PATH:$E2E_TMP/sysgo" gv shell system --shell bash)"
-run_capture gv shell system --shell bash
+run_capture env PATH="$E2E_TMP/no-go-here" "$GOVER_BIN" shell system --shell bash
 expect_eq "shell system, no go outside the shims: status" 1 "$RC"
 expect_eq "shell system, no go outside the shims: stdout" "" "$OUT"
 expect_contains "shell system, no go outside the shims" "no go on PATH outside gover's shims" "$ERR"
