@@ -1,6 +1,7 @@
 // `gover current [--json]` (contract §4): the selected version and what selected it, e.g.
 // `1.22.5 (set by /src/app/.tool-versions:3)` or `1.22.5 (required by /src/app/go.mod:3)`.
-// Pinned but not installed: the line still prints (JSON "installed": false) with a warning.
+// Pinned but not installed (or `system` with no system go): the line still prints (JSON
+// "installed": false) with a warning.
 #include <cstdio>
 #include <memory>
 #include <string>
@@ -10,6 +11,7 @@
 #include "core/selection.hpp"
 #include "json_text.hpp"
 #include "output.hpp"
+#include "toolchain_choice.hpp"
 
 namespace gover::cli {
 namespace {
@@ -24,16 +26,19 @@ int run_current(bool json) {
         return report(selection.error());
     }
     const Selection& s = *selection;
+    // `system` is there when a go outside the shims is.
+    const Status system_go = s.is_system() ? require_system_go(*layout) : Status{};
+    const bool installed = s.is_system() ? static_cast<bool>(system_go) : s.runnable();
     if (json) {
         const std::string line = s.source.line > 0 ? std::to_string(s.source.line) : "null";
         std::printf("{\"version\": %s, \"source\": %s, \"line\": %s, \"installed\": %s}\n",
                     json_quote(s.version_text()).c_str(), json_quote(s.source.path).c_str(),
-                    line.c_str(), s.runnable() ? "true" : "false");
+                    line.c_str(), installed ? "true" : "false");
     } else {
         std::printf("%s (%s)\n", s.version_text().c_str(), s.source.phrase().c_str());
     }
-    if (!s.runnable()) {
-        const Error e = s.not_installed_error();
+    if (!installed) {
+        const Error e = s.is_system() ? system_go.error() : s.not_installed_error();
         warn(e.message + " (" + e.hint + ")");
     }
     return k_exit_ok;

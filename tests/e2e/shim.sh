@@ -181,6 +181,11 @@ cd "$P/sys"
 expect_eq "system: first go outside the shims, env untouched" "system go GOROOT=/my/goroot GOTOOLCHAIN=unset version" \
     "$(GOROOT=/my/goroot PATH="$SHIMS:$E2E_TMP/sysgo:$BASE_PATH" go version)"
 expect_eq "which system" "$E2E_TMP/sysgo/go" "$(PATH="$SHIMS:$E2E_TMP/sysgo:$BASE_PATH" "$GOVER_BIN" which)"
+expect_eq "current --json system" "{\"version\": \"system\", \"source\": \"$P/sys/.tool-versions\", \"line\": 1, \"installed\": true}" \
+    "$(PATH="$SHIMS:$E2E_TMP/sysgo:$BASE_PATH" "$GOVER_BIN" current --json)"
+run_capture env PATH="$SHIMS:/nonexistent" "$GOVER_BIN" current --json
+expect_eq "current --json system, no system go" "{\"version\": \"system\", \"source\": \"$P/sys/.tool-versions\", \"line\": 1, \"installed\": false}" "$OUT"
+expect_contains "current, no system go: warning" "no go on PATH outside gover's shims" "$ERR"
 # a link to a gover shim elsewhere on PATH is skipped, not run
 mkdir -p "$E2E_TMP/othershims"
 ln -s "$GOVER_HOME/bin/gover-shim" "$E2E_TMP/othershims/go"
