@@ -105,6 +105,7 @@ int run(int argc, char** argv) {
     app.footer("Example:\n  gover install 1.22.5 && gover use 1.22.5\n\n"
                "Run 'gover <command> --help' for a command's options.");
     Context ctx;
+    ctx.argv0 = argc > 0 ? argv[0] : "";
     app.add_flag("-q,--quiet", ctx.quiet, "Print no notices, only errors and data");
     app.add_flag("-v,--verbose", ctx.verbose, "Print more about what happens");
     // gover's own flags work after the command too (`gover install -q 1.22.5`), as in mise and

@@ -184,6 +184,21 @@ std::string init_script(Shell shell, const std::filesystem::path& shims,
     return out;
 }
 
+// The directory gover was run from: the path it was invoked by when that names this program
+// (made absolute, links kept: Homebrew's /opt/homebrew/bin outlives an upgrade, the Cellar
+// directory it links to does not), else the resolved path of the executable.
+std::optional<std::filesystem::path> own_directory(const std::string& argv0) {
+    const auto self = self_executable();
+    if (argv0.find('/') != std::string::npos) {
+        std::error_code ec;
+        const auto invoked = std::filesystem::absolute(argv0, ec).lexically_normal();
+        if (!ec && self && std::filesystem::equivalent(invoked, *self, ec) && !ec) {
+            return invoked.parent_path();
+        }
+    }
+    return self ? std::optional(self->parent_path()) : std::nullopt;
+}
+
 bool host_is_darwin() {
 #ifdef __APPLE__
     return true;
@@ -192,7 +207,7 @@ bool host_is_darwin() {
 #endif
 }
 
-int run_init(const std::string& shell_name) {
+int run_init(const std::string& shell_name, const std::string& argv0) {
     Shell shell;
     if (shell_name == "bash") {
         shell = Shell::bash;
@@ -212,9 +227,7 @@ int run_init(const std::string& shell_name) {
     std::optional<std::filesystem::path> gover_dir;
     const char* path = std::getenv("PATH");
     if (!find_on_path("gover", path != nullptr ? path : "")) {
-        if (auto self = self_executable()) {
-            gover_dir = self->parent_path();
-        }
+        gover_dir = own_directory(argv0);
     }
     const std::string script = init_script(shell, layout->shims_dir(), gobin, gover_dir);
     std::fwrite(script.data(), 1, script.size(), stdout);
@@ -234,7 +247,8 @@ void add_init(CLI::App& app, Context& ctx) {
         "  eval \"$(gover init bash)\"    # bash: ~/.bashrc (Linux), ~/.bash_profile (macOS)\n"
         "  gover init fish | source     # fish: ~/.config/fish/config.fish\n"
         "Loading it twice is harmless: PATH does not grow.");
-    cmd->callback([&ctx, shell] { ctx.action = [shell] { return run_init(*shell); }; });
+    cmd->callback(
+        [&ctx, shell] { ctx.action = [shell, &ctx] { return run_init(*shell, ctx.argv0); }; });
 }
 
 } // namespace gover::cli

@@ -59,6 +59,14 @@ expect_eq "gover not on PATH: its directory is added last, once" \
     "$FRONT:/usr/bin:/bin:$GOVER_DIR" "$(sed -n 1p <<<"$out")"
 expect_eq "gover not on PATH: the function finds it" "GOVER_VERSION=1.22.5" \
     "$(sed -n 2p <<<"$out")"
+# Run through a link (Homebrew's bin/gover links into a versioned Cellar directory that an
+# upgrade removes): the link's directory is the one added.
+mkdir -p "$SHELL_TMP/brew bin"
+ln -sf "$GOVER_BIN" "$SHELL_TMP/brew bin/gover"
+SCRIPT='PATH=/usr/bin:/bin; eval "$("$1" init bash)"; echo "$PATH"'
+out=$(shell_run bash --norc --noprofile -c "$SCRIPT" bash "$SHELL_TMP/brew bin/gover")
+expect_eq "gover run through a link: the link's directory is added" \
+    "$FRONT:/usr/bin:/bin:$SHELL_TMP/brew bin" "$out"
 
 SCRIPT='set -eu; eval "$(gover init bash)"; eval "$(gover init bash)"; go version'
 expect_eq "loads under set -eu" "go version go1.22.5 $HOST_GOOS/$HOST_GOARCH" "$(in_bash)"
