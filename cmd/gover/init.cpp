@@ -184,21 +184,6 @@ std::string init_script(Shell shell, const std::filesystem::path& shims,
     return out;
 }
 
-// The directory gover was run from: the path it was invoked by when that names this program
-// (made absolute, links kept: Homebrew's /opt/homebrew/bin outlives an upgrade, the Cellar
-// directory it links to does not), else the resolved path of the executable.
-std::optional<std::filesystem::path> own_directory(const std::string& argv0) {
-    const auto self = self_executable();
-    if (argv0.find('/') != std::string::npos) {
-        std::error_code ec;
-        const auto invoked = std::filesystem::absolute(argv0, ec).lexically_normal();
-        if (!ec && self && std::filesystem::equivalent(invoked, *self, ec) && !ec) {
-            return invoked.parent_path();
-        }
-    }
-    return self ? std::optional(self->parent_path()) : std::nullopt;
-}
-
 bool host_is_darwin() {
 #ifdef __APPLE__
     return true;
@@ -227,7 +212,9 @@ int run_init(const std::string& shell_name, const std::string& argv0) {
     std::optional<std::filesystem::path> gover_dir;
     const char* path = std::getenv("PATH");
     if (!find_on_path("gover", path != nullptr ? path : "")) {
-        gover_dir = own_directory(argv0);
+        if (auto program = invoked_executable(argv0)) {
+            gover_dir = program->parent_path();
+        }
     }
     const std::string script = init_script(shell, layout->shims_dir(), gobin, gover_dir);
     std::fwrite(script.data(), 1, script.size(), stdout);

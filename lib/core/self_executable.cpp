@@ -30,4 +30,16 @@ std::optional<std::filesystem::path> self_executable() {
     return out;
 }
 
+std::optional<std::filesystem::path> invoked_executable(const std::string& argv0) {
+    auto self = self_executable();
+    if (argv0.find('/') != std::string::npos && self) {
+        std::error_code ec;
+        auto invoked = std::filesystem::absolute(argv0, ec).lexically_normal();
+        if (!ec && std::filesystem::equivalent(invoked, *self, ec) && !ec) {
+            return invoked;
+        }
+    }
+    return self;
+}
+
 } // namespace gover

@@ -4,11 +4,17 @@
 
 #include <filesystem>
 #include <optional>
+#include <string>
 
 namespace gover {
 
 // The real path of the running executable, links resolved (Homebrew's bin/gover is a link into
 // the Cellar). nullopt when the system does not say.
 std::optional<std::filesystem::path> self_executable();
+
+// The path the program was run by (argv[0]) when it names this program, made absolute with its
+// links kept (Homebrew's /opt/homebrew/bin/gover outlives an upgrade; the Cellar path it links
+// to does not); else self_executable().
+std::optional<std::filesystem::path> invoked_executable(const std::string& argv0);
 
 } // namespace gover

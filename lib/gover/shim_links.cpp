@@ -181,11 +181,16 @@ void remove_stale(const fs::path& dir, const std::set<std::string>& wanted) {
     }
 }
 
-// Points bin/gover at the running gover (when it is gover: tests refresh shims too), so the shim
-// copy finds the gover that installed it. Best effort: without the link the shim uses PATH.
+std::optional<fs::path>& gover_program() {
+    static std::optional<fs::path> program;
+    return program;
+}
+
+// Points bin/gover at the gover that runs, so the shim copy finds the gover that installed it.
+// Best effort: without the link the shim uses PATH.
 void record_gover(const Layout& layout) {
-    const auto self = self_executable();
-    if (!self || self->filename() != "gover") {
+    const auto& self = gover_program();
+    if (!self) {
         return;
     }
     const fs::path link = layout.gover_link();
@@ -203,6 +208,10 @@ void record_gover(const Layout& layout) {
 }
 
 } // namespace
+
+void set_gover_program(fs::path program) {
+    gover_program() = std::move(program);
+}
 
 std::set<std::string> wanted_shim_names(const Layout& layout,
                                         const std::vector<GoVersion>& installed,

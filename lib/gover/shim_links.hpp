@@ -33,10 +33,14 @@ std::set<std::string> wanted_shim_names(const Layout& layout,
                                         const std::vector<GoVersion>& installed,
                                         const BinDirView& view = {});
 
+// The gover program refresh_shims records in bin/gover (Layout::gover_link) for the shim copy;
+// the CLI sets it once at start. Unset (other users of the library, tests): no link is written.
+void set_gover_program(std::filesystem::path program);
+
 // Copies the installed shim to bin/gover-shim when it differs, then makes shims/ hold exactly
 // the links the installed versions need (adding missing ones, removing ones that point at
-// nothing). When the running program is gover, bin/gover is pointed at it (gover_link). Safe to
-// run twice and concurrently with the shim.
+// nothing), and points bin/gover at the program set_gover_program named. Safe to run twice and
+// concurrently with the shim.
 Status refresh_shims(const Layout& layout);
 
 } // namespace gover
