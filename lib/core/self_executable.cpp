@@ -8,6 +8,8 @@
 #include <mach-o/dyld.h>
 #endif
 
+#include "core/tool_exec.hpp"
+
 namespace gover {
 
 std::optional<std::filesystem::path> self_executable() {
@@ -32,9 +34,18 @@ std::optional<std::filesystem::path> self_executable() {
 
 std::optional<std::filesystem::path> invoked_executable(const std::string& argv0) {
     auto self = self_executable();
-    if (argv0.find('/') != std::string::npos && self) {
+    if (!self || argv0.empty()) {
+        return self;
+    }
+    // A bare name was found on PATH by the shell: find it the same way.
+    std::optional<std::string> named = argv0;
+    if (argv0.find('/') == std::string::npos) {
+        const char* path = std::getenv("PATH");
+        named = find_on_path(argv0, path != nullptr ? path : "");
+    }
+    if (named) {
         std::error_code ec;
-        auto invoked = std::filesystem::absolute(argv0, ec).lexically_normal();
+        auto invoked = std::filesystem::absolute(*named, ec).lexically_normal();
         if (!ec && std::filesystem::equivalent(invoked, *self, ec) && !ec) {
             return invoked;
         }

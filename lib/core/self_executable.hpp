@@ -12,9 +12,9 @@ namespace gover {
 // the Cellar). nullopt when the system does not say.
 std::optional<std::filesystem::path> self_executable();
 
-// The path the program was run by (argv[0]) when it names this program, made absolute with its
-// links kept (Homebrew's /opt/homebrew/bin/gover outlives an upgrade; the Cellar path it links
-// to does not); else self_executable().
+// The path the program was run by (argv[0], or where PATH finds a bare name) when it names this
+// program, made absolute with its links kept (Homebrew's /opt/homebrew/bin/gover outlives an
+// upgrade; the Cellar path it links to does not); else self_executable().
 std::optional<std::filesystem::path> invoked_executable(const std::string& argv0);
 
 } // namespace gover

@@ -23,6 +23,15 @@ expect_eq "bin/gover names the gover that refreshed" "$(readlink -f "$GOVER_BIN"
     "$(readlink -f "$GOVER_HOME/bin/gover" 2>/dev/null || true)"
 [[ -L $SHIMS/gofmt ]] || fail "doctor --fix did not regenerate shims/gofmt"
 
+# gover found on PATH through a link (Homebrew's bin/gover into a versioned Cellar directory):
+# the link is recorded, not the directory an upgrade removes.
+mkdir -p "$E2E_TMP/brew/bin"
+ln -s "$GOVER_BIN" "$E2E_TMP/brew/bin/gover"
+rm "$SHIMS/gofmt"
+run_capture env PATH="$E2E_TMP/brew/bin:$PATH" gover doctor --fix
+expect_eq "bin/gover names the gover as PATH found it" "$E2E_TMP/brew/bin/gover" \
+    "$(readlink "$GOVER_HOME/bin/gover")"
+
 # --- the shim copy runs the recorded gover, with no gover on PATH ----------------------------------
 mkdir -p "$E2E_TMP/owner" "$E2E_TMP/pathbin"
 cat >"$E2E_TMP/owner/gover" <<EOF
