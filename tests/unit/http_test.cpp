@@ -8,6 +8,7 @@
 #include <thread>
 
 #include "gover/http.hpp"
+#include "support/http_test_helpers.hpp"
 #include "support/http_test_server.hpp"
 #include "support/temp_dir.hpp"
 
@@ -17,41 +18,11 @@ namespace {
 using test::HttpConnection;
 using test::HttpRequest;
 using test::HttpTestServer;
-
-// Collects the body in memory and counts restarts.
-class MemorySink : public DownloadSink {
-  public:
-    Status write(std::span<const std::byte> bytes) override {
-        data.append(reinterpret_cast<const char*>(bytes.data()), bytes.size());
-        return {};
-    }
-    Status restart() override {
-        ++restarts;
-        data.clear();
-        return {};
-    }
-    std::uint64_t bytes_written() const override { return data.size(); }
-    std::string data;
-    int restarts = 0;
-};
+using test::MemorySink;
+using test::payload;
 
 TransferSettings fast_settings() {
-    TransferSettings settings;
-    settings.allow_http = true;
-    settings.backoff_total_seconds = 0.05;
-    settings.connect_timeout_seconds = 5;
-    settings.low_speed_limit_bytes = 1000;
-    settings.low_speed_time_seconds = 1;
-    return settings;
-}
-
-std::string payload(std::size_t size) {
-    std::string text;
-    for (std::size_t i = 0; text.size() < size; ++i) {
-        text += std::to_string(i) + ",";
-    }
-    text.resize(size);
-    return text;
+    return test::loopback_settings(0.05, 1);
 }
 
 // Sets (or unsets) an environment variable for one test.
