@@ -12,19 +12,7 @@
 source "$GOVER_SOURCE_DIR/tests/support/install_e2e.sh"
 cd "$WORK" # no pin file or go.mod around the build dir may select a version here
 
-if ! command -v unshare >/dev/null; then
-    echo "SKIP: unshare not found (util-linux)" >&2
-    exit 77
-fi
-if [[ $(id -u) == 0 ]]; then
-    ns=(unshare -m --propagation private)
-else
-    ns=(unshare -Urm --propagation private)
-fi
-if ! "${ns[@]}" true 2>/dev/null; then
-    echo "SKIP: cannot create a private mount namespace here (${ns[*]})" >&2
-    exit 77
-fi
+require_mount_namespace # sets ns=(unshare ...), or skips
 : "${GOVER_SHIM_BIN:?GOVER_SHIM_BIN must point at the gover-shim binary}"
 
 M=$MIRROR_ROOT_DIR

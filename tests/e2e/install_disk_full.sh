@@ -4,19 +4,7 @@
 # Linux only: needs unshare(1) and mount namespaces (root, or unprivileged user namespaces).
 source "$GOVER_SOURCE_DIR/tests/support/install_e2e.sh"
 
-if ! command -v unshare >/dev/null; then
-    echo "SKIP: unshare not found (util-linux)" >&2
-    exit 77
-fi
-if [[ $(id -u) == 0 ]]; then
-    ns=(unshare -m --propagation private)
-else
-    ns=(unshare -Urm --propagation private)
-fi
-if ! "${ns[@]}" true 2>/dev/null; then
-    echo "SKIP: cannot create a private mount namespace here (${ns[*]})" >&2
-    exit 77
-fi
+require_mount_namespace # sets ns=(unshare ...), or skips
 
 M=$MIRROR_ROOT_DIR
 go_toolchain_synthetic 1.22.5 "$M/go1.22.5.linux-amd64.tar.gz" linux-amd64 3000000

@@ -71,3 +71,21 @@ require_archive_tool() {
 archive_requests() {
     grep -c "/dl/$1 " "$MIRROR_ACCESS_LOG" || true
 }
+
+# Sets ns=(unshare ...) to run a command in a private mount namespace (root, or unprivileged
+# user namespaces), or skips the test (exit 77) where that is not possible.
+require_mount_namespace() {
+    if ! command -v unshare >/dev/null; then
+        echo "SKIP: unshare not found (util-linux)" >&2
+        exit 77
+    fi
+    if [[ $(id -u) == 0 ]]; then
+        ns=(unshare -m --propagation private)
+    else
+        ns=(unshare -Urm --propagation private)
+    fi
+    if ! "${ns[@]}" true 2>/dev/null; then
+        echo "SKIP: cannot create a private mount namespace here (${ns[*]})" >&2
+        exit 77
+    fi
+}
