@@ -6,6 +6,7 @@
 #include <optional>
 #include <string_view>
 
+#include "core/text_lines.hpp"
 #include "gover/curl_loader.hpp"
 #include "gover/retry_policy.hpp"
 #include "gover/user_agent.hpp"
@@ -52,17 +53,6 @@ bool iequals(std::string_view a, std::string_view b) {
     return true;
 }
 
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) {
-        s.remove_prefix(1);
-    }
-    while (!s.empty() &&
-           (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n')) {
-        s.remove_suffix(1);
-    }
-    return s;
-}
-
 // Everything the callbacks share during one attempt.
 struct AttemptState {
     const CurlApi* api = nullptr;
@@ -106,7 +96,8 @@ std::size_t on_header(char* data, std::size_t size, std::size_t count, void* use
         auto [end, ec] = std::from_chars(rest.data(), rest.data() + rest.size(), code);
         if (ec == std::errc()) {
             state.status = code;
-            state.reason = std::string(trim(std::string_view(end, rest.data() + rest.size())));
+            state.reason =
+                std::string(detail::trim_line(std::string_view(end, rest.data() + rest.size())));
         }
         return length;
     }
@@ -114,8 +105,8 @@ std::size_t on_header(char* data, std::size_t size, std::size_t count, void* use
     if (colon == std::string_view::npos) {
         return length;
     }
-    const std::string_view name = trim(line.substr(0, colon));
-    const std::string_view value = trim(line.substr(colon + 1));
+    const std::string_view name = detail::trim_line(line.substr(0, colon));
+    const std::string_view value = detail::trim_line(line.substr(colon + 1));
     if (iequals(name, "etag")) {
         state.etag = std::string(value);
     } else if (iequals(name, "last-modified")) {

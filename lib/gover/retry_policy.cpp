@@ -4,18 +4,10 @@
 #include <array>
 #include <charconv>
 
+#include "core/text_lines.hpp"
+
 namespace gover::detail {
 namespace {
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) {
-        s.remove_prefix(1);
-    }
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) {
-        s.remove_suffix(1);
-    }
-    return s;
-}
 
 bool all_digits(std::string_view s) {
     return !s.empty() &&
@@ -82,7 +74,7 @@ std::chrono::milliseconds scheduled_pause(int next, const TransferSettings& sett
 } // namespace
 
 std::optional<double> parse_retry_after(std::string_view value, std::time_t now) {
-    value = trim(value);
+    value = detail::trim_line(value);
     if (all_digits(value)) {
         // More digits than a day needs is "a long time": the budget caps it anyway.
         if (value.size() > 9) {

@@ -4,6 +4,7 @@
 #include <optional>
 #include <regex>
 
+#include "core/text_lines.hpp"
 #include "gover/doctor/system.hpp"
 
 namespace gover::doctor {
@@ -11,16 +12,6 @@ namespace {
 
 // Startup files are small; a huge one is read in part rather than not at all.
 constexpr std::size_t k_max_startup_size = 1 << 20;
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) {
-        s.remove_prefix(1);
-    }
-    while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) {
-        s.remove_suffix(1);
-    }
-    return s;
-}
 
 // Splits a line into commands and each command into words, honouring quotes, $(...) and
 // backticks; a # starting a word ends the line.
@@ -290,8 +281,9 @@ int StartupFile::init_line() const {
 }
 
 StartupLine StartupFile::line(int number) const {
-    return StartupLine{path, number,
-                       std::string(trim(lines.at(static_cast<std::size_t>(number - 1))))};
+    return StartupLine{
+        path, number,
+        std::string(detail::trim_line(lines.at(static_cast<std::size_t>(number - 1))))};
 }
 
 std::vector<StartupFile> read_startup_files(const System& sys, const std::filesystem::path& home) {
@@ -323,7 +315,7 @@ std::vector<StartupFile> read_startup_files(const System& sys, const std::filesy
 
 bool is_gover_init(std::string_view line) {
     static const std::regex k_init(R"((^|[\s"'(/])gover["']?\s+init(\s|$|["')-]))");
-    const std::string_view t = trim(line);
+    const std::string_view t = detail::trim_line(line);
     if (t.empty() || t.front() == '#') {
         return false;
     }
@@ -332,7 +324,7 @@ bool is_gover_init(std::string_view line) {
 
 bool starts_other_go_manager(std::string_view line) {
     static const std::regex k_other(R"((goenv["']?\s+init)|(\.gvm/scripts/gvm))");
-    const std::string_view t = trim(line);
+    const std::string_view t = detail::trim_line(line);
     if (t.empty() || t.front() == '#') {
         return false;
     }
@@ -341,7 +333,7 @@ bool starts_other_go_manager(std::string_view line) {
 
 std::vector<ShellAssignment> parse_assignments(std::string_view line, Shell shell) {
     std::vector<ShellAssignment> out;
-    for (const auto& words : split_commands(trim(line))) {
+    for (const auto& words : split_commands(detail::trim_line(line))) {
         if (words.empty()) {
             continue;
         }
@@ -358,7 +350,7 @@ std::vector<std::string> path_entries(const ShellAssignment& assignment,
     std::string_view rest = assignment.value;
     while (true) {
         const auto at = rest.find(separator);
-        std::string entry(trim(rest.substr(0, at)));
+        std::string entry(detail::trim_line(rest.substr(0, at)));
         if (!entry.empty()) {
             for (const char* prefix : {"$HOME", "${HOME}", "~"}) {
                 const std::string_view p(prefix);
