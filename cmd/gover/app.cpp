@@ -8,7 +8,6 @@
 #include <vector>
 
 #include "commands.hpp"
-#include "core/self_executable.hpp"
 #include "gover/shim_links.hpp"
 #include "output.hpp"
 
@@ -108,9 +107,7 @@ int run(int argc, char** argv) {
                "Run 'gover <command> --help' for a command's options.");
     Context ctx;
     ctx.argv0 = argc > 0 ? argv[0] : "";
-    if (auto program = invoked_executable(ctx.argv0)) {
-        set_gover_program(*program); // for the shim copy's bin/gover link
-    }
+    set_gover_invocation(ctx.argv0); // for the shim copy's bin/gover link, resolved if needed
     app.add_flag("-q,--quiet", ctx.quiet, "Print no notices, only errors and data");
     app.add_flag("-v,--verbose", ctx.verbose, "Print more about what happens");
     // gover's own flags work after the command too (`gover install -q 1.22.5`), as in mise and

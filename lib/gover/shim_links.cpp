@@ -181,15 +181,18 @@ void remove_stale(const fs::path& dir, const std::set<std::string>& wanted) {
     }
 }
 
-std::optional<fs::path>& gover_program() {
-    static std::optional<fs::path> program;
-    return program;
+std::optional<std::string>& gover_invocation() {
+    static std::optional<std::string> argv0;
+    return argv0;
 }
 
 // Points bin/gover at the gover that runs, so the shim copy finds the gover that installed it.
 // Best effort: without the link the shim uses PATH.
 void record_gover(const Layout& layout) {
-    const auto& self = gover_program();
+    if (!gover_invocation()) {
+        return;
+    }
+    const auto self = invoked_executable(*gover_invocation());
     if (!self) {
         return;
     }
@@ -209,8 +212,8 @@ void record_gover(const Layout& layout) {
 
 } // namespace
 
-void set_gover_program(fs::path program) {
-    gover_program() = std::move(program);
+void set_gover_invocation(std::string argv0) {
+    gover_invocation() = std::move(argv0);
 }
 
 std::set<std::string> wanted_shim_names(const Layout& layout,

@@ -33,13 +33,14 @@ std::set<std::string> wanted_shim_names(const Layout& layout,
                                         const std::vector<GoVersion>& installed,
                                         const BinDirView& view = {});
 
-// The gover program refresh_shims records in bin/gover (Layout::gover_link) for the shim copy;
-// the CLI sets it once at start. Unset (other users of the library, tests): no link is written.
-void set_gover_program(std::filesystem::path program);
+// How gover was invoked (argv[0]); refresh_shims records that program (invoked_executable) in
+// bin/gover (Layout::gover_link) for the shim copy. The CLI sets it once at start; resolving it
+// waits until a refresh needs it. Unset (other users of the library, tests): no link is written.
+void set_gover_invocation(std::string argv0);
 
 // Copies the installed shim to bin/gover-shim when it differs, then makes shims/ hold exactly
 // the links the installed versions need (adding missing ones, removing ones that point at
-// nothing), and points bin/gover at the program set_gover_program named. Safe to run twice and
+// nothing), and points bin/gover at the program set_gover_invocation named. Safe to run twice and
 // concurrently with the shim.
 Status refresh_shims(const Layout& layout);
 
