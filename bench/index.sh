@@ -3,7 +3,7 @@
 # against the nginx HTTPS mirror (tests/support/mirror.sh) serving the real 2 MB go.dev index,
 # in the same run, alternating. The empty-cache run fetches over TLS and parses the JSON; the
 # cached run reads only the compact digest and never starts libcurl or OpenSSL (on Linux libcurl
-# is not even loaded: lib/gover/curl_loader.hpp). Also timed:
+# is not even loaded: lib/gover/net/curl_loader.hpp). Also timed:
 # `gover --version` (the process start-up floor: loading the binary and its shared libraries).
 # Prints medians in ms (wall clock, and CPU time, which load on the machine inflates less), the
 # ratio cached/empty, and (with strace) whether the cached run opened

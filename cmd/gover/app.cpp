@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "commands.hpp"
-#include "gover/shim_links.hpp"
+#include "gover/store/shim_links.hpp"
 #include "output.hpp"
 
 namespace gover::cli {

@@ -23,9 +23,9 @@
 #include "core/installed.hpp"
 #include "core/layout.hpp"
 #include "core/platform.hpp"
-#include "gover/index_digest.hpp"
-#include "gover/index_source.hpp"
-#include "gover/mirror.hpp"
+#include "gover/source/index_digest.hpp"
+#include "gover/source/index_source.hpp"
+#include "gover/source/mirror.hpp"
 #include "output.hpp"
 
 namespace gover::cli {

@@ -11,7 +11,7 @@
 #include "gover/doctor/doctor.hpp"
 #include "gover/doctor/real_system.hpp"
 #include "gover/doctor/report_json.hpp"
-#include "gover/interrupt.hpp"
+#include "gover/base/interrupt.hpp"
 #include "output.hpp"
 
 namespace gover::cli {

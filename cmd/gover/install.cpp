@@ -12,8 +12,8 @@
 #include "core/platform.hpp"
 #include "core/selection.hpp"
 #include "core/spec.hpp"
-#include "gover/installer.hpp"
-#include "gover/interrupt.hpp"
+#include "gover/install/installer.hpp"
+#include "gover/base/interrupt.hpp"
 #include "output.hpp"
 #include "progress.hpp"
 

@@ -11,8 +11,8 @@
 #include "core/layout.hpp"
 #include "core/platform.hpp"
 #include "core/spec.hpp"
-#include "gover/index_source.hpp"
-#include "gover/mirror.hpp"
+#include "gover/source/index_source.hpp"
+#include "gover/source/mirror.hpp"
 #include "output.hpp"
 
 namespace gover::cli {

@@ -11,7 +11,7 @@
 #include "core/layout.hpp"
 #include "core/selection.hpp"
 #include "core/version.hpp"
-#include "gover/store.hpp"
+#include "gover/store/store.hpp"
 #include "output.hpp"
 
 namespace gover::cli {

@@ -15,7 +15,7 @@
 #include <utility>
 #include <vector>
 
-#include "gover/archive_filter.hpp"
+#include "gover/archive/archive_filter.hpp"
 
 namespace {
 

@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 
-#include "gover/binary_arch.hpp"
+#include "gover/binary/binary_arch.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string_view file(reinterpret_cast<const char*>(data), size);

@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-#include "gover/index_digest.hpp"
+#include "gover/source/index_digest.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string_view text(reinterpret_cast<const char*>(data), size);

@@ -6,7 +6,7 @@
 #include <cstdlib>
 #include <string>
 
-#include "gover/install_meta.hpp"
+#include "gover/store/install_meta.hpp"
 
 namespace {
 

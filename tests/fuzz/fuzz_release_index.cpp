@@ -9,8 +9,8 @@
 #include <string>
 #include <string_view>
 
-#include "gover/index_digest.hpp"
-#include "gover/release_index.hpp"
+#include "gover/source/index_digest.hpp"
+#include "gover/source/release_index.hpp"
 
 namespace {
 

@@ -10,7 +10,7 @@
 #include <cstdlib>
 #include <string_view>
 
-#include "gover/retry_policy.hpp"
+#include "gover/net/retry_policy.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     if (size < 2) {

@@ -6,7 +6,7 @@
 #include <span>
 #include <string>
 
-#include "gover/http.hpp"
+#include "gover/net/http.hpp"
 
 namespace gover::test {
 

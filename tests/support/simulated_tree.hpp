@@ -8,7 +8,7 @@
 #include <string>
 #include <vector>
 
-#include "gover/archive_filter.hpp"
+#include "gover/archive/archive_filter.hpp"
 
 namespace gover::test {
 

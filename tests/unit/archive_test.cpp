@@ -1,5 +1,5 @@
-#include "gover/archive_extract.hpp"
-#include "gover/archive_filter.hpp"
+#include "gover/archive/archive_extract.hpp"
+#include "gover/archive/archive_filter.hpp"
 
 #include <filesystem>
 #include <fstream>
@@ -13,8 +13,8 @@
 
 #include <gtest/gtest.h>
 
-#include "gover/byte_channel.hpp"
-#include "gover/sha256.hpp"
+#include "gover/base/byte_channel.hpp"
+#include "gover/base/sha256.hpp"
 #include "support/archive_builder.hpp"
 #include "support/simulated_tree.hpp"
 #include "support/temp_dir.hpp"

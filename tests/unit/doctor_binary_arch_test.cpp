@@ -1,7 +1,7 @@
-// ELF and Mach-O header reading (lib/gover/binary_arch.hpp) on crafted headers.
+// ELF and Mach-O header reading (lib/gover/binary/binary_arch.hpp) on crafted headers.
 #include <gtest/gtest.h>
 
-#include "gover/binary_arch.hpp"
+#include "gover/binary/binary_arch.hpp"
 #include "support/binary_headers.hpp"
 #include "support/temp_dir.hpp"
 

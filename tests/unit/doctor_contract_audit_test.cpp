@@ -6,9 +6,9 @@
 
 #include <algorithm>
 
-#include "gover/shim_links.hpp"
-#include "gover/staging.hpp"
-#include "gover/store_lock.hpp"
+#include "gover/store/shim_links.hpp"
+#include "gover/store/staging.hpp"
+#include "gover/store/store_lock.hpp"
 #include "support/binary_headers.hpp"
 #include "support/doctor_scene.hpp"
 

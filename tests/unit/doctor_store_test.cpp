@@ -2,8 +2,8 @@
 // versions/ gover did not install, and leftovers of interrupted runs in tmp/.
 #include <gtest/gtest.h>
 
-#include "gover/install_meta.hpp"
-#include "gover/store_lock.hpp"
+#include "gover/store/install_meta.hpp"
+#include "gover/store/store_lock.hpp"
 #include "support/binary_headers.hpp"
 #include "support/doctor_scene.hpp"
 

@@ -1,4 +1,4 @@
-#include "gover/gzip_inflate.hpp"
+#include "gover/archive/gzip_inflate.hpp"
 
 #include <cstdio>
 #include <filesystem>
@@ -10,7 +10,7 @@
 
 #include <gtest/gtest.h>
 
-#include "gover/archive_extract.hpp"
+#include "gover/archive/archive_extract.hpp"
 #include "support/archive_builder.hpp"
 #include "support/temp_dir.hpp"
 

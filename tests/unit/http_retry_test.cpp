@@ -6,8 +6,8 @@
 #include <chrono>
 #include <ctime>
 
-#include "gover/http.hpp"
-#include "gover/retry_policy.hpp"
+#include "gover/net/http.hpp"
+#include "gover/net/retry_policy.hpp"
 #include "support/http_test_helpers.hpp"
 #include "support/http_test_server.hpp"
 

@@ -7,7 +7,7 @@
 #include <fstream>
 #include <thread>
 
-#include "gover/http.hpp"
+#include "gover/net/http.hpp"
 #include "support/http_test_helpers.hpp"
 #include "support/http_test_server.hpp"
 #include "support/temp_dir.hpp"

@@ -6,8 +6,8 @@
 #include <fstream>
 #include <sstream>
 
-#include "gover/index_digest.hpp"
-#include "gover/index_source.hpp"
+#include "gover/source/index_digest.hpp"
+#include "gover/source/index_source.hpp"
 #include "support/http_test_server.hpp"
 #include "support/temp_dir.hpp"
 

@@ -1,4 +1,4 @@
-#include "gover/install_pipeline.hpp"
+#include "gover/install/install_pipeline.hpp"
 
 #include <atomic>
 #include <csignal>
@@ -11,11 +11,11 @@
 #include <gtest/gtest.h>
 
 #include "core/installed.hpp"
-#include "gover/install_meta.hpp"
-#include "gover/interrupt.hpp"
-#include "gover/sha256.hpp"
-#include "gover/staging.hpp"
-#include "gover/store_lock.hpp"
+#include "gover/store/install_meta.hpp"
+#include "gover/base/interrupt.hpp"
+#include "gover/base/sha256.hpp"
+#include "gover/store/staging.hpp"
+#include "gover/store/store_lock.hpp"
 #include "support/archive_builder.hpp"
 #include "support/temp_dir.hpp"
 

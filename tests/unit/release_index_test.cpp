@@ -6,7 +6,7 @@
 #include <fstream>
 #include <sstream>
 
-#include "gover/release_index.hpp"
+#include "gover/source/release_index.hpp"
 
 namespace gover {
 namespace {

@@ -1,4 +1,4 @@
-#include "gover/sha256.hpp"
+#include "gover/base/sha256.hpp"
 
 #include <fstream>
 #include <string>

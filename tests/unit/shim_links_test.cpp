@@ -12,7 +12,7 @@
 #include <unistd.h>
 #include <vector>
 
-#include "gover/shim_links.hpp"
+#include "gover/store/shim_links.hpp"
 #include "support/temp_dir.hpp"
 
 namespace fs = std::filesystem;

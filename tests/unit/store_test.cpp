@@ -1,4 +1,4 @@
-#include "gover/store.hpp"
+#include "gover/store/store.hpp"
 
 #include <filesystem>
 #include <fstream>
@@ -6,8 +6,8 @@
 #include <gtest/gtest.h>
 
 #include "core/installed.hpp"
-#include "gover/install_meta.hpp"
-#include "gover/staging.hpp"
+#include "gover/store/install_meta.hpp"
+#include "gover/store/staging.hpp"
 #include "support/temp_dir.hpp"
 
 namespace fs = std::filesystem;

@@ -1,4 +1,4 @@
-#include "gover/thread_cwd.hpp"
+#include "gover/base/thread_cwd.hpp"
 
 #include <filesystem>
 #include <fstream>
@@ -8,7 +8,7 @@
 
 #include <gtest/gtest.h>
 
-#include "gover/archive_extract.hpp"
+#include "gover/archive/archive_extract.hpp"
 #include "support/archive_builder.hpp"
 #include "support/temp_dir.hpp"
 

@@ -4,7 +4,7 @@
 #include <filesystem>
 #include <optional>
 
-#include "gover/binary_arch.hpp"
+#include "gover/binary/binary_arch.hpp"
 
 namespace gover::doctor {
 

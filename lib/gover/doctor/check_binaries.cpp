@@ -5,7 +5,7 @@
 #include <set>
 
 #include "core/gobin.hpp"
-#include "gover/binary_arch.hpp"
+#include "gover/binary/binary_arch.hpp"
 #include "gover/doctor/binary_reader.hpp"
 #include "gover/doctor/checks.hpp"
 #include "gover/doctor/go_buildinfo.hpp"

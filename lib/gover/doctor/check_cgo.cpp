@@ -1,7 +1,7 @@
 // cgo needs a C compiler for the target: without one, cgo packages fail to build (and since
 // Go 1.20 an unset CGO_ENABLED quietly turns cgo off); one for another architecture fails to
 // link.
-#include "gover/binary_arch.hpp"
+#include "gover/binary/binary_arch.hpp"
 #include "gover/doctor/checks.hpp"
 
 namespace gover::doctor {

@@ -1,6 +1,6 @@
 // Variables exported in gover's own environment, which every go the user runs inherits.
 
-#include "gover/binary_arch.hpp"
+#include "gover/binary/binary_arch.hpp"
 #include "gover/doctor/checks.hpp"
 
 namespace gover::doctor {

@@ -1,5 +1,5 @@
 // Settings persisted by `go env -w`: invisible in the shell, applied to every go the user runs.
-#include "gover/binary_arch.hpp"
+#include "gover/binary/binary_arch.hpp"
 #include "gover/doctor/checks.hpp"
 
 namespace gover::doctor {

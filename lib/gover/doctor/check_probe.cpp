@@ -1,7 +1,7 @@
 // The probe: `go env GOVERSION GOROOT GOARCH` run through PATH as the user would, compared with
 // the selection. It catches what the static checks cannot see: a toolchain switch, a broken
 // toolchain, a wrapper script.
-#include "gover/binary_arch.hpp"
+#include "gover/binary/binary_arch.hpp"
 #include "gover/doctor/checks.hpp"
 
 namespace gover::doctor {

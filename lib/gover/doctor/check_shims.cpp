@@ -3,7 +3,7 @@
 #include <set>
 
 #include "gover/doctor/checks.hpp"
-#include "gover/shim_links.hpp"
+#include "gover/store/shim_links.hpp"
 
 namespace gover::doctor {
 namespace {

@@ -5,7 +5,7 @@
 
 #include "gover/doctor/checks.hpp"
 #include "gover/doctor/facts.hpp"
-#include "gover/interrupt.hpp"
+#include "gover/base/interrupt.hpp"
 
 namespace gover::doctor {
 namespace {

@@ -11,10 +11,10 @@
 #include "core/self_executable.hpp"
 #include "gover/doctor/host_seam.hpp"
 #include "gover/doctor/run_command.hpp"
-#include "gover/install_meta.hpp"
-#include "gover/installer.hpp"
-#include "gover/shim_links.hpp"
-#include "gover/staging.hpp"
+#include "gover/store/install_meta.hpp"
+#include "gover/install/installer.hpp"
+#include "gover/store/shim_links.hpp"
+#include "gover/store/staging.hpp"
 
 extern char** environ; // NOLINT: POSIX
 

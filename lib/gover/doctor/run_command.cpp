@@ -8,7 +8,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#include "gover/interrupt.hpp"
+#include "gover/base/interrupt.hpp"
 
 namespace gover::doctor {
 namespace {

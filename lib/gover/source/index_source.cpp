@@ -1,0 +1,276 @@
+#include "gover/source/index_source.hpp"
+
+#include <atomic>
+#include <cerrno>
+#include <cstring>
+#include <ctime>
+#include <fcntl.h>
+#include <limits>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "gover/source/index_digest.hpp"
+
+namespace gover {
+namespace {
+
+namespace fs = std::filesystem;
+
+// FNV-1a: a stable, dependency-free name for a mirror's cache files (the digest also records
+// the URL, so a collision only costs a refetch).
+std::string url_hash(std::string_view url) {
+    std::uint64_t hash = 14695981039346656037ull;
+    for (unsigned char c : url) {
+        hash = (hash ^ c) * 1099511628211ull;
+    }
+    static constexpr char k_hex[] = "0123456789abcdef";
+    std::string out(16, '0');
+    for (int i = 15; i >= 0; --i) {
+        out[static_cast<std::size_t>(i)] = k_hex[hash & 0xf];
+        hash >>= 4;
+    }
+    return out;
+}
+
+std::optional<std::string> read_whole_file(const fs::path& path, std::string* error = nullptr) {
+    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        if (error) {
+            *error = std::strerror(errno);
+        }
+        return std::nullopt;
+    }
+    // Read straight into the string (sized from fstat, grown if the file grows meanwhile).
+    std::string data;
+    struct stat st {};
+    std::size_t capacity = (::fstat(fd, &st) == 0 && st.st_size > 0)
+                               ? static_cast<std::size_t>(st.st_size) + 1
+                               : std::size_t(1) << 16;
+    std::size_t used = 0;
+    while (true) {
+        if (used == capacity) {
+            capacity *= 2;
+        }
+        data.resize(capacity);
+        const ssize_t n = ::read(fd, data.data() + used, capacity - used);
+        if (n < 0 && errno == EINTR) {
+            continue;
+        }
+        if (n < 0) {
+            if (error) {
+                *error = std::strerror(errno);
+            }
+            ::close(fd);
+            return std::nullopt;
+        }
+        if (n == 0) {
+            break;
+        }
+        used += static_cast<std::size_t>(n);
+    }
+    data.resize(used);
+    ::close(fd);
+    return data;
+}
+
+// The cache is disposable: a failed write costs a refetch later, never the command itself.
+void write_atomically(const fs::path& path, std::string_view content) {
+    std::error_code ec;
+    fs::create_directories(path.parent_path(), ec);
+    // Unique per process and per call: threads of one process may refresh the cache together.
+    static std::atomic<unsigned> counter{0};
+    const fs::path temp = path.string() + "." + std::to_string(::getpid()) + "." +
+                          std::to_string(counter.fetch_add(1)) + ".tmp";
+    const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    if (fd < 0) {
+        return;
+    }
+    bool ok = true;
+    std::string_view rest = content;
+    while (ok && !rest.empty()) {
+        const ssize_t n = ::write(fd, rest.data(), rest.size());
+        if (n < 0 && errno == EINTR) {
+            continue;
+        }
+        ok = n > 0;
+        if (ok) {
+            rest.remove_prefix(static_cast<std::size_t>(n));
+        }
+    }
+    ok = (::close(fd) == 0) && ok;
+    if (!ok || ::rename(temp.c_str(), path.c_str()) != 0) {
+        ::unlink(temp.c_str());
+    }
+}
+
+std::string describe_age(std::int64_t seconds) {
+    if (seconds < 120) {
+        return std::to_string(seconds < 0 ? 0 : seconds) + " s";
+    }
+    if (seconds < 7200) {
+        return std::to_string(seconds / 60) + " min";
+    }
+    if (seconds < 2 * 86400) {
+        return std::to_string(seconds / 3600) + " h";
+    }
+    return std::to_string(seconds / 86400) + " days";
+}
+
+struct Cached {
+    Digest digest;
+    std::int64_t age_seconds = 0; // since the index was fetched or last revalidated
+};
+
+std::optional<std::int64_t> age_of(const fs::path& path) {
+    struct stat st {};
+    if (::stat(path.c_str(), &st) != 0) {
+        return std::nullopt;
+    }
+    return static_cast<std::int64_t>(std::time(nullptr)) - static_cast<std::int64_t>(st.st_mtime);
+}
+
+// The cached index for this mirror: the digest, or (when it is missing or damaged) the raw JSON,
+// which then carries no validators and is fetched again in full when stale.
+std::optional<Cached> read_cache(const IndexCachePaths& paths, const Mirror& mirror,
+                                 const Platform* only) {
+    if (auto text = read_whole_file(paths.digest)) {
+        if (auto digest = read_digest(*text, only);
+            digest && digest->meta.url == mirror.base_url()) {
+            if (auto age = age_of(paths.digest)) {
+                return Cached{std::move(*digest), *age};
+            }
+        }
+    }
+    auto raw = read_whole_file(paths.raw);
+    auto age = age_of(paths.raw);
+    if (!raw || !age) {
+        return std::nullopt;
+    }
+    auto parsed = ReleaseIndex::parse(*raw, paths.raw.string());
+    if (!parsed) {
+        return std::nullopt;
+    }
+    return Cached{Digest{DigestMeta{mirror.base_url(), "", ""}, archives_only(*parsed, only)},
+                  // Stale on purpose: without validators, only a fetch can tell it is current.
+                  std::numeric_limits<std::int64_t>::max() / 2};
+}
+
+void notify(const IndexLoadOptions& options, const std::string& text) {
+    if (options.notice) {
+        options.notice(text);
+    }
+}
+
+ReleaseIndex use_stale(const IndexLoadOptions& options, Cached& cached, const Error& why) {
+    const std::string age = cached.age_seconds >= std::numeric_limits<std::int64_t>::max() / 4
+                                ? std::string()
+                                : " from " + describe_age(cached.age_seconds) + " ago";
+    notify(options, "gover: using the cached release index" + age + ": " + why.message);
+    return std::move(cached.digest.index);
+}
+
+Result<ReleaseIndex> load_file_mirror(const IndexCachePaths& paths, const Mirror& mirror,
+                                      const Platform* only) {
+    const std::string url = mirror.index_url();
+    const auto path = file_url_path(url);
+    if (!path) {
+        return fail(ErrorCode::usage, "cannot use " + mirror.base_url() + " as a mirror",
+                    "a file:// mirror names a local directory: file:///path/to/mirror/");
+    }
+    struct stat st {};
+    if (::stat(path->c_str(), &st) != 0) {
+        return fail(ErrorCode::io, "cannot read " + *path + ": " + std::strerror(errno),
+                    "a file:// mirror (GOVER_MIRROR) is a directory holding index.json");
+    }
+    // A local file has no ETag: its size and modification time stand in for one.
+    const std::string stamp = "file " + std::to_string(st.st_size) + " " +
+                              std::to_string(st.st_mtim.tv_sec) + "." +
+                              std::to_string(st.st_mtim.tv_nsec);
+    if (auto text = read_whole_file(paths.digest)) {
+        if (auto digest = read_digest(*text, only);
+            digest && digest->meta.url == mirror.base_url() && digest->meta.etag == stamp) {
+            return std::move(digest->index);
+        }
+    }
+    std::string error;
+    auto text = read_whole_file(*path, &error);
+    if (!text) {
+        return fail(ErrorCode::io, "cannot read " + *path + ": " + error,
+                    "a file:// mirror (GOVER_MIRROR) is a directory holding index.json");
+    }
+    auto parsed = ReleaseIndex::parse(*text, *path);
+    if (!parsed) {
+        return tl::unexpected(parsed.error());
+    }
+    ReleaseIndex index = archives_only(*parsed);
+    write_atomically(paths.digest, write_digest(index, DigestMeta{mirror.base_url(), stamp, ""}));
+    return only ? archives_only(index, only) : index;
+}
+
+} // namespace
+
+IndexCachePaths index_cache_paths(const Layout& layout, const Mirror& mirror) {
+    const std::string stem = "index-" + url_hash(mirror.base_url());
+    return {layout.cache_dir() / (stem + ".json"), layout.cache_dir() / (stem + ".digest")};
+}
+
+Result<ReleaseIndex> load_index(const Layout& layout, const Mirror& mirror,
+                                const IndexLoadOptions& options) {
+    const TransferSettings settings =
+        options.transfer.value_or(TransferSettings::from_environment());
+    const std::string url = mirror.index_url();
+    // An http mirror is refused before anything, cached or not (contract §2).
+    if (auto allowed = check_url_allowed(url, settings); !allowed) {
+        return tl::unexpected(allowed.error());
+    }
+    const IndexCachePaths paths = index_cache_paths(layout, mirror);
+    const Platform* only = options.platform ? &*options.platform : nullptr;
+    if (mirror.is_file()) {
+        return load_file_mirror(paths, mirror, only);
+    }
+    std::optional<Cached> cached = read_cache(paths, mirror, only);
+    if (cached && !options.refresh && cached->age_seconds >= 0 &&
+        cached->age_seconds < options.max_age_seconds) {
+        return std::move(cached->digest.index);
+    }
+    FetchRequest request;
+    request.url = url;
+    if (cached) {
+        request.if_none_match = cached->digest.meta.etag;
+        request.if_modified_since = cached->digest.meta.last_modified;
+    }
+    auto response = fetch(request, settings);
+    if (!response) {
+        const ErrorCode code = response.error().code;
+        if (cached && code != ErrorCode::usage && code != ErrorCode::interrupted) {
+            return use_stale(options, *cached, response.error());
+        }
+        return tl::unexpected(response.error());
+    }
+    if (response->not_modified) {
+        if (cached) {
+            // Still current: restart the freshness window without rewriting anything.
+            std::error_code ec;
+            fs::last_write_time(paths.digest, fs::file_time_type::clock::now(), ec);
+            return std::move(cached->digest.index);
+        }
+        return fail(ErrorCode::index,
+                    url + " answered 304 Not Modified to a request without "
+                          "validators",
+                    "check the mirror (GOVER_MIRROR)");
+    }
+    auto parsed = ReleaseIndex::parse(response->body, url);
+    if (!parsed) {
+        if (cached) {
+            return use_stale(options, *cached, parsed.error());
+        }
+        return tl::unexpected(parsed.error());
+    }
+    ReleaseIndex index = archives_only(*parsed);
+    write_atomically(paths.raw, response->body);
+    write_atomically(paths.digest, write_digest(index, DigestMeta{mirror.base_url(), response->etag,
+                                                                  response->last_modified}));
+    return only ? archives_only(index, only) : index;
+}
+
+} // namespace gover

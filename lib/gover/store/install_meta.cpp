@@ -1,0 +1,212 @@
+#include "gover/store/install_meta.hpp"
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <ctime>
+#include <fstream>
+#include <sstream>
+#include <system_error>
+
+#include <nlohmann/json.hpp>
+
+#include "gover/base/sha256.hpp"
+#include "gover/store/staging.hpp"
+
+namespace gover {
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+std::string meta_to_json(const InstallMeta& meta) {
+    // One manifest entry a line: readable, diffable, and ~60 bytes an entry for 15,000 files.
+    const json head = {
+        {"version", meta.version},
+        {"url", meta.url},
+        {"sha256", meta.sha256},
+        {"size", meta.size},
+        {"installed_at", meta.installed_at},
+        {"platform", meta.platform},
+        {"platform_override", meta.platform_override},
+    };
+    std::string out = "{\n";
+    for (const auto& [key, value] : head.items()) {
+        out += "  " + json(key).dump() + ": " + value.dump() + ",\n";
+    }
+    out += "  \"files\": [";
+    bool first = true;
+    for (const auto& entry : meta.manifest) {
+        json item = {{"path", entry.path}};
+        if (entry.kind == ManifestEntry::Kind::symlink) {
+            item["symlink"] = entry.target;
+        } else {
+            item["size"] = entry.size;
+            if (!entry.sha256.empty()) {
+                item["sha256"] = entry.sha256;
+            }
+        }
+        out += (first ? "\n    " : ",\n    ") + item.dump();
+        first = false;
+    }
+    out += first ? "]\n}\n" : "\n  ]\n}\n";
+    return out;
+}
+
+Result<InstallMeta> meta_from_json(const std::string& text, const std::string& source) {
+    auto bad = [&](const std::string& why) {
+        return fail(ErrorCode::io, "cannot read install record " + source + ": " + why,
+                    "reinstall the version with 'gover install --force'");
+    };
+    const json doc = json::parse(text, nullptr, /*allow_exceptions=*/false);
+    if (doc.is_discarded() || !doc.is_object()) {
+        return bad("not JSON");
+    }
+    InstallMeta meta;
+    try {
+        meta.version = doc.at("version").get<std::string>();
+        meta.url = doc.value("url", "");
+        meta.sha256 = doc.at("sha256").get<std::string>();
+        meta.size = doc.value("size", std::uint64_t{0});
+        meta.installed_at = doc.value("installed_at", "");
+        meta.platform = doc.value("platform", "");
+        meta.platform_override = doc.value("platform_override", false);
+        for (const auto& item : doc.value("files", json::array())) {
+            ManifestEntry entry;
+            entry.path = item.at("path").get<std::string>();
+            if (item.contains("symlink")) {
+                entry.kind = ManifestEntry::Kind::symlink;
+                entry.target = item.at("symlink").get<std::string>();
+            } else {
+                entry.size = item.at("size").get<std::uint64_t>();
+                entry.sha256 = item.value("sha256", "");
+            }
+            meta.manifest.push_back(std::move(entry));
+        }
+    } catch (const json::exception& e) {
+        return bad(e.what());
+    }
+    return meta;
+}
+
+Status write_install_meta(const Layout& layout, const GoVersion& version, const InstallMeta& meta) {
+    const fs::path temp = tmp_path(layout, TmpKind::meta, version);
+    const fs::path final_path = layout.meta_file(version);
+    const std::string text = meta_to_json(meta);
+    {
+        std::FILE* out = std::fopen(temp.c_str(), "wbe");
+        if (out == nullptr) {
+            return fail(ErrorCode::io,
+                        "cannot write " + temp.string() + ": " + std::strerror(errno));
+        }
+        const bool ok = std::fwrite(text.data(), 1, text.size(), out) == text.size();
+        const int write_errno = errno;
+        const bool closed = std::fclose(out) == 0;
+        if (!ok || !closed) {
+            (void)remove_tree(temp);
+            return fail(ErrorCode::io,
+                        "cannot write " + temp.string() + ": " +
+                            std::strerror(ok ? errno : write_errno),
+                        "check free space under " + layout.home().string());
+        }
+    }
+    if (std::rename(temp.c_str(), final_path.c_str()) != 0) {
+        const int err = errno;
+        (void)remove_tree(temp);
+        return fail(ErrorCode::io,
+                    "cannot write " + final_path.string() + ": " + std::strerror(err));
+    }
+    return {};
+}
+
+Result<std::optional<InstallMeta>> read_install_meta(const Layout& layout,
+                                                     const GoVersion& version) {
+    const fs::path path = layout.meta_file(version);
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        std::error_code ec;
+        if (!fs::exists(path, ec)) {
+            return std::optional<InstallMeta>{};
+        }
+        return fail(ErrorCode::io, "cannot read " + path.string());
+    }
+    std::ostringstream text;
+    text << in.rdbuf();
+    auto meta = meta_from_json(text.str(), path.string());
+    if (!meta) {
+        return tl::unexpected(meta.error());
+    }
+    return std::optional<InstallMeta>(std::move(*meta));
+}
+
+Status remove_install_meta(const Layout& layout, const GoVersion& version) {
+    std::error_code ec;
+    fs::remove(layout.meta_file(version), ec);
+    if (ec) {
+        return fail(ErrorCode::io,
+                    "cannot remove " + layout.meta_file(version).string() + ": " + ec.message());
+    }
+    return {};
+}
+
+Result<std::vector<StoreChange>> verify_install(const Layout& layout, const GoVersion& version) {
+    auto meta = read_install_meta(layout, version);
+    if (!meta) {
+        return tl::unexpected(meta.error());
+    }
+    if (!*meta) {
+        return fail(ErrorCode::not_found,
+                    "no install record for " + version.str() + " (" +
+                        layout.meta_file(version).string() + ")",
+                    "reinstall it with 'gover install --force " + version.str() + "'");
+    }
+    const fs::path root = layout.version_dir(version);
+    std::vector<StoreChange> changes;
+    for (const auto& entry : (*meta)->manifest) {
+        const fs::path path = root / entry.path;
+        std::error_code ec;
+        const auto status = fs::symlink_status(path, ec);
+        if (ec || !fs::exists(status)) {
+            changes.push_back({entry.path, StoreChange::Kind::missing, "missing"});
+            continue;
+        }
+        if (entry.kind == ManifestEntry::Kind::symlink) {
+            if (!fs::is_symlink(status)) {
+                changes.push_back({entry.path, StoreChange::Kind::type, "no longer a symlink"});
+            } else if (fs::read_symlink(path, ec).string() != entry.target) {
+                changes.push_back({entry.path, StoreChange::Kind::target,
+                                   "points somewhere else than " + entry.target});
+            }
+            continue;
+        }
+        if (!fs::is_regular_file(status)) {
+            changes.push_back({entry.path, StoreChange::Kind::type, "no longer a regular file"});
+            continue;
+        }
+        const auto size = fs::file_size(path, ec);
+        if (ec || size != entry.size) {
+            changes.push_back({entry.path, StoreChange::Kind::size,
+                               "expected " + std::to_string(entry.size) + " bytes, found " +
+                                   std::to_string(ec ? 0 : size)});
+            continue;
+        }
+        if (!entry.sha256.empty()) {
+            auto digest = sha256_file(path);
+            if (!digest || *digest != entry.sha256) {
+                changes.push_back({entry.path, StoreChange::Kind::content,
+                                   "content changed (sha256 " +
+                                       (digest ? *digest : std::string("unreadable")) + ")"});
+            }
+        }
+    }
+    return changes;
+}
+
+std::string utc_now_rfc3339() {
+    const std::time_t now = std::time(nullptr);
+    std::tm utc{};
+    gmtime_r(&now, &utc);
+    char buffer[32];
+    std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &utc);
+    return buffer;
+}
+
+} // namespace gover
