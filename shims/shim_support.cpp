@@ -76,13 +76,7 @@ std::string_view base_name(const char* path) {
 
 const char* exec_path(char** apple) {
 #ifdef __APPLE__
-    for (; apple != nullptr && *apple != nullptr; ++apple) {
-        std::string_view entry(*apple);
-        if (entry.starts_with("executable_path=")) {
-            return *apple + std::string_view("executable_path=").size();
-        }
-    }
-    return nullptr;
+    return apple_executable_path(apple);
 #else
     (void)apple;
     // getauxval returns every auxv value as an integer; AT_EXECFN's is a pointer by definition.

@@ -3,6 +3,7 @@
 #include <climits>
 #include <cstdint>
 #include <cstdlib>
+#include <string_view>
 
 #ifdef __APPLE__
 #include <mach-o/dyld.h>
@@ -51,6 +52,16 @@ std::optional<std::filesystem::path> invoked_executable(const std::string& argv0
         }
     }
     return self;
+}
+
+const char* apple_executable_path(char* const* apple) {
+    constexpr std::string_view key = "executable_path=";
+    for (; apple != nullptr && *apple != nullptr; ++apple) {
+        if (std::string_view(*apple).starts_with(key)) {
+            return *apple + key.size();
+        }
+    }
+    return nullptr;
 }
 
 } // namespace gover

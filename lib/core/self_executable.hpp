@@ -17,4 +17,9 @@ std::optional<std::filesystem::path> self_executable();
 // upgrade; the Cellar path it links to does not); else self_executable().
 std::optional<std::filesystem::path> invoked_executable(const std::string& argv0);
 
+// The path the program was executed by, from the "apple" strings macOS passes as main()'s fourth
+// argument ("executable_path=<path>" among them); nullptr when absent. Only parses: it builds
+// everywhere, so the shim's macOS branch is tested on any machine.
+const char* apple_executable_path(char* const* apple);
+
 } // namespace gover
