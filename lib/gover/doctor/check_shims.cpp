@@ -1,5 +1,6 @@
 // The shims (contract §2): go, gofmt, every tool in an installed bin/ and go1.X.Y per version,
-// all links to bin/gover-shim, which must match the shim this gover ships.
+// all links to bin/gover-shim, which must match the shim this gover ships; and bin/gover, the
+// link the shim copy runs for GOVER_AUTO_INSTALL=1, which must reach a file.
 #include <set>
 
 #include "gover/doctor/checks.hpp"
@@ -66,9 +67,30 @@ void check_copy(const Facts& facts, Findings& out) {
     }
 }
 
+// bin/gover is what the shim copy runs for GOVER_AUTO_INSTALL=1; a link that reaches no file
+// (dangling, or a loop such as a link to itself) makes it fall back to PATH, where an IDE or CI
+// may have no gover at all.
+void check_gover_link(const Facts& facts, Findings& out) {
+    const auto link = facts.layout.gover_link();
+    if (facts.sys->lstat(link).type != FileInfo::Type::symlink || facts.sys->stat(link).exists()) {
+        return;
+    }
+    const auto target = facts.sys->read_link(link);
+    const std::string names = target ? " -> " + target->string() : "";
+    Finding f = make_finding(
+        "shims", Severity::warning, link.string(),
+        link.string() + names +
+            " points at nothing (a missing file or a loop of links): GOVER_AUTO_INSTALL=1 "
+            "cannot run the gover that refreshed the shims and falls back to a gover on PATH",
+        "gover doctor --fix (points it at this gover)");
+    f.repair.kind = Repair::Kind::refresh_shims;
+    out.push_back(std::move(f));
+}
+
 } // namespace
 
 void check_shims(const Facts& facts, Findings& out) {
+    check_gover_link(facts, out);
     if (facts.installed.empty()) {
         return;
     }

@@ -186,13 +186,48 @@ std::optional<std::string>& gover_invocation() {
     return argv0;
 }
 
+// Whether `path`, or any link on the way from it to a file, lies in `bin`: recording such a path
+// as bin/gover would make the link point at itself or at another link in bin/ (a loop, or a
+// target that a later record replaces).
+bool reaches_into(const fs::path& path, const fs::path& bin) {
+    std::error_code ec;
+    const fs::path real_bin = fs::weakly_canonical(bin, ec);
+    fs::path hop = path;
+    for (int i = 0; i < 40 && !ec; ++i) {
+        const fs::path dir = fs::weakly_canonical(hop.parent_path(), ec);
+        if (ec || dir == real_bin) {
+            return true;
+        }
+        if (!fs::is_symlink(hop, ec)) {
+            return ec.value() != 0;
+        }
+        const fs::path next = fs::read_symlink(hop, ec);
+        hop = next.is_absolute() ? next : hop.parent_path() / next;
+    }
+    return true; // unreadable, or too many links: not a safe target
+}
+
+// The program bin/gover should name: how gover was invoked (a Homebrew link outlives an
+// upgrade), unless that leads through bin/ itself (the shim copy runs bin/gover), then the real
+// file. nullopt when even that lies in bin/.
+std::optional<fs::path> gover_to_record(const Layout& layout) {
+    auto self = invoked_executable(*gover_invocation());
+    if (self && reaches_into(*self, layout.bin_dir())) {
+        self = self_executable();
+    }
+    if (!self || reaches_into(*self, layout.bin_dir())) {
+        return std::nullopt;
+    }
+    return self;
+}
+
 // Points bin/gover at the gover that runs, so the shim copy finds the gover that installed it.
 // Best effort: without the link the shim uses PATH.
 void record_gover(const Layout& layout) {
     if (!gover_invocation()) {
         return;
     }
-    const auto self = invoked_executable(*gover_invocation());
+    const auto self = gover_to_record(layout);
     if (!self) {
         return;
     }
