@@ -94,7 +94,9 @@ gover::Result<Plan> plan_for_selection(const Layout& layout, const gover::ToolNa
                       "'gover use <spec>'"});
         }
         ::setenv(gover::k_shim_pid_variable, pid.c_str(), 1);
+        gover::shim::enter_nested_run("`system`", plan.path);
     } else {
+        gover::shim::enter_nested_run("Go " + plan.version->str() + "'s " + tool, plan.path);
         for (const auto& [key, value] :
              gover::toolchain_environment(layout, *plan.version, std::getenv("GOTOOLCHAIN"))) {
             ::setenv(key.c_str(), value.c_str(), 1);

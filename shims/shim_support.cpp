@@ -103,6 +103,26 @@ void die(const Error& error) {
     ::_exit(127);
 }
 
+void warn(const std::string& text) {
+    write_all(STDERR_FILENO, "gover: warning: " + text + "\n");
+}
+
+void enter_nested_run(const std::string& loop, const std::string& through) {
+    const char* value = std::getenv(k_shim_depth_variable);
+    int depth = 0;
+    for (const char* c = value; c != nullptr && *c >= '0' && *c <= '9' && depth <= 1000; ++c) {
+        depth = depth * 10 + (*c - '0');
+    }
+    if (depth >= k_max_shim_depth) {
+        die(Error{ErrorCode::not_found,
+                  loop + " resolves back to a gover shim through " + through + " (" +
+                      std::to_string(depth) + " shims deep)",
+                  "make " + through + " stop running a shim (go, gofmt, ...) from PATH"});
+    }
+    const std::string next = std::to_string(depth + 1);
+    ::setenv(k_shim_depth_variable, next.c_str(), 1);
+}
+
 bool auto_install_enabled() {
     const char* value = std::getenv("GOVER_AUTO_INSTALL");
     return value != nullptr && std::string_view(value) == "1";
@@ -116,6 +136,7 @@ Status run_gover_install(const Layout& layout, const std::string& spec) {
                     "GOVER_AUTO_INSTALL=1 but no gover was found to run '" + command + "'",
                     "put gover on PATH, or run '" + command + "' yourself");
     }
+    enter_nested_run("GOVER_AUTO_INSTALL=1's '" + command + "'", *gover);
     write_all(STDERR_FILENO, "gover: installing Go " + spec + " (GOVER_AUTO_INSTALL=1)\n");
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);

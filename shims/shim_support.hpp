@@ -25,6 +25,13 @@ std::string_view tool_name(const char* argv0, const char* exec_path);
 // the shim cannot run a tool).
 [[noreturn]] void die(const Error& error);
 
+// Writes "gover: warning: <text>" to stderr with one write; the tool still runs.
+void warn(const std::string& text);
+
+// Raises GOVER_SHIM_DEPTH by one for what this shim runs; past k_max_shim_depth, dies naming
+// `loop` (what leads back to a shim) and the program it would have run.
+void enter_nested_run(const std::string& loop, const std::string& through);
+
 // GOVER_AUTO_INSTALL=1: a pinned but missing version is installed before the tool runs.
 bool auto_install_enabled();
 

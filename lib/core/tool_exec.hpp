@@ -46,4 +46,11 @@ toolchain_environment(const Layout& layout, const GoVersion& version, const char
 // or a script exec'ing `go`), which it refuses instead of looping forever.
 inline constexpr const char* k_shim_pid_variable = "GOVER_SHIM_PID";
 
+// How many shims (and auto-install children) run above this process; each shim raises it by one
+// for what it runs. A loop through a program that runs `go` as a child (a `system` wrapper
+// script, a bin/gover that calls a shim) ends at k_max_shim_depth instead of filling the process
+// table (rustup caps its proxies the same way, at 20).
+inline constexpr const char* k_shim_depth_variable = "GOVER_SHIM_DEPTH";
+inline constexpr int k_max_shim_depth = 20;
+
 } // namespace gover

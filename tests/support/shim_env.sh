@@ -16,7 +16,7 @@ e2e_cleanup() {
 trap e2e_cleanup EXIT
 
 # A clean environment: nothing from the caller's shell may select a version.
-unset GOVER_VERSION GOWORK GOTOOLCHAIN GOROOT GOVER_AUTO_INSTALL GOVER_SHIM_PID GOFLAGS
+unset GOVER_VERSION GOWORK GOTOOLCHAIN GOROOT GOVER_AUTO_INSTALL GOVER_SHIM_PID GOVER_SHIM_DEPTH GOFLAGS
 export GOVER_HOME=$E2E_TMP/home
 export GOVER_SHIM_PATH=$GOVER_SHIM_BIN
 export HOME=$E2E_TMP/userhome
