@@ -11,9 +11,10 @@
 #include "core/layout.hpp"
 #include "core/selection.hpp"
 #include "core/spec.hpp"
-#include "gover/install/installer.hpp"
 #include "gover/base/interrupt.hpp"
+#include "gover/install/installer.hpp"
 #include "gover/store/pin_files.hpp"
+#include "gover/store/pin_link.hpp"
 #include "output.hpp"
 #include "progress.hpp"
 #include "toolchain_choice.hpp"
@@ -87,6 +88,7 @@ int run_use(const UseOptions& options, const Context& ctx) {
         return report(layout.error());
     }
     std::string where;
+    std::string written_file; // where a .tool-versions link leads: the file the notice names
     if (!options.global) {
         // Checked before any download: a pin that cannot be written is not worth installing.
         auto cwd = current_directory();
@@ -95,6 +97,11 @@ int run_use(const UseOptions& options, const Context& ctx) {
                                 "cd into the project, or use --global"});
         }
         where = (*cwd == "/" ? std::string() : *cwd) + "/.tool-versions";
+        auto target = pin_write_target(where);
+        if (!target) {
+            return report(target.error());
+        }
+        written_file = target->string();
     }
     auto version = version_to_pin(*layout, *request, options.spec, ctx.quiet);
     if (!version) {
@@ -109,10 +116,8 @@ int run_use(const UseOptions& options, const Context& ctx) {
     if (!written) {
         return report(written.error());
     }
-    if (options.global) {
-        where = layout->global_file().string();
-    }
-    notice("Pinned Go " + *version + " in " + where);
+    notice("Pinned Go " + *version + " in " +
+           (options.global ? layout->global_file().string() : written_file));
     warn_if_overridden(*layout,
                        options.global ? PinSource::Kind::global : PinSource::Kind::tool_versions);
     return k_exit_ok;

@@ -46,13 +46,36 @@ gv use 1.21.0 2>/dev/null
 expect_eq "use: appended with the file's CRLF" "$(printf 'nodejs 20\r\npython 3\r\ngolang 1.21.0\r\n' | od -c)" \
     "$(od -c <.tool-versions)"
 
-# A symlinked .tool-versions (dotfile managers): the target is edited, the link stays.
+# A symlinked .tool-versions (dotfile managers: ~/.tool-versions -> ~/dotfiles/tool-versions):
+# the target is edited, the link stays, and the notice names the file written.
 cd "$P/linked"
-printf 'nodejs 20\ngolang 1.20\n' >"$E2E_TMP/dotfiles/tool-versions"
-ln -s "$E2E_TMP/dotfiles/tool-versions" .tool-versions
-gv use 1.22.5 2>/dev/null
+mkdir -p dotfiles/go
+printf 'nodejs 20\ngolang 1.20\n' >dotfiles/go/tool-versions
+ln -s dotfiles/go/tool-versions .tool-versions
+run_capture gv use 1.22.5
+expect_eq "use through a link: status" 0 "$RC"
 [[ -L .tool-versions ]] || fail "use: the symlink was replaced"
-expect_eq "use: through the symlink" "$(printf 'nodejs 20\ngolang 1.22.5\n')" "$(cat "$E2E_TMP/dotfiles/tool-versions")"
+expect_eq "use: through the symlink" "$(printf 'nodejs 20\ngolang 1.22.5\n')" "$(cat dotfiles/go/tool-versions)"
+expect_contains "use through a link: names the file written" \
+    "Pinned Go 1.22.5 in $P/linked/dotfiles/go/tool-versions" "$ERR"
+# A link that leaves its directory (a cloned repo's .tool-versions -> ../../.bashrc): refused,
+# naming the target, before anything is written there.
+printf 'export A=1\n' >"$E2E_TMP/dotfiles/bashrc"
+mkdir -p "$P/linked/repo"
+ln -s ../../../dotfiles/bashrc "$P/linked/repo/.tool-versions"
+cd "$P/linked/repo"
+run_capture gv use 1.22.5
+expect_eq "use through an escaping link: status" 1 "$RC"
+expect_contains "use through an escaping link: names the target" \
+    "gover: error: $P/linked/repo/.tool-versions is a symlink to $E2E_TMP/dotfiles/bashrc, outside $P/linked/repo" "$ERR"
+expect_eq "use through an escaping link: target untouched" "export A=1" "$(cat "$E2E_TMP/dotfiles/bashrc")"
+# ...also when a link inside the directory leads on to one outside it
+ln -sfn ../../../dotfiles/bashrc inner
+ln -sfn inner .tool-versions
+run_capture gv use 1.22.5
+expect_eq "use through a link chain that escapes: status" 1 "$RC"
+expect_eq "use through a link chain: target untouched" "export A=1" "$(cat "$E2E_TMP/dotfiles/bashrc")"
+rm inner .tool-versions
 
 # --global, and warnings when a stronger pin still wins
 cd "$P/new"

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "core/version_files.hpp"
+#include "gover/store/pin_link.hpp"
 
 namespace gover {
 namespace fs = std::filesystem;
@@ -58,19 +59,12 @@ Status replace_atomically(const fs::path& target, const std::string& text, int m
 } // namespace
 
 Status write_tool_versions_pin(const fs::path& path, const std::string& version) {
-    fs::path target = path;
-    struct stat lst {};
-    if (::lstat(path.c_str(), &lst) == 0 && S_ISLNK(lst.st_mode)) {
-        // Dotfile managers link .tool-versions from elsewhere: edit the file, keep the link.
-        char* real = ::realpath(path.c_str(), nullptr);
-        if (real == nullptr) {
-            return fail(ErrorCode::io,
-                        "cannot follow the symlink " + path.string() + ": " + std::strerror(errno),
-                        "fix or remove the link");
-        }
-        target = real;
-        std::free(real);
+    // Dotfile managers link .tool-versions: edit the file it names, keep the link.
+    const auto resolved = pin_write_target(path);
+    if (!resolved) {
+        return tl::unexpected(resolved.error());
     }
+    const fs::path& target = *resolved;
     struct stat st {};
     int mode = -1;
     if (::stat(target.c_str(), &st) == 0) {

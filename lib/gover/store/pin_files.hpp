@@ -11,9 +11,10 @@
 namespace gover {
 
 // Pins `version` in the .tool-versions at `path` (pin_in_tool_versions: every other byte kept),
-// creating it if missing. A symlink is followed: the file it names is rewritten and the link
-// stays. Fails (io) naming the path for something that is not a regular file, a file over the
-// pin-file bound, or a directory that cannot be written.
+// creating it if missing. A symlink is followed (pin_write_target: only to a file inside the
+// link's directory): the file it names is rewritten and the link stays. Fails (io) naming the path
+// for something that is not a regular file, a file over the pin-file bound, or a directory that
+// cannot be written.
 Status write_tool_versions_pin(const std::filesystem::path& path, const std::string& version);
 
 // Writes "<version>\n" to $GOVER_HOME/global, creating $GOVER_HOME if needed.
