@@ -54,6 +54,12 @@ Result<std::string> tool_for(const Layout& layout, const std::string& name) {
 }
 
 int run_which(const std::string& name) {
+    // A tool is a command in a toolchain's bin/: a plain file name, never a path out of it.
+    if (name.empty() || name == "." || name == ".." || name.find('/') != std::string::npos ||
+        name.find('\0') != std::string::npos) {
+        return report(Error{ErrorCode::usage, "invalid tool name '" + name + "'",
+                            "name a command such as go, gofmt or go1.22.5, without a directory"});
+    }
     auto layout = Layout::from_environment();
     if (!layout) {
         return report(layout.error());

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Arguments and environment a careless user or a script may hand gover (README "Commands",
+# "Configuration", "Exit codes"): each a usage error (exit 2, one `gover: error:` line) found
+# before anything is done, or, where it means "nothing", treated as nothing.
+set -euo pipefail
+# shellcheck source=tests/support/shim_env.sh
+source "${GOVER_SOURCE_DIR:?}/tests/support/shim_env.sh"
+
+fake_toolchain 1.21.0
+link_shims go gofmt go1.21.0
+echo "1.21.0" >"$GOVER_HOME/global"
+P=$E2E_TMP/project
+mkdir -p "$P"
+cd "$P"
+export PWD=$P
+
+# expect_usage <what> <message part>: after run_capture, exit 2 with one error line.
+expect_usage() {
+    expect_eq "$1: status" 2 "$RC"
+    expect_eq "$1: nothing on stdout" "" "$OUT"
+    expect_contains "$1: message" "gover: error: $2" "$ERR"
+    expect_eq "$1: one line" 1 "$(wc -l <<<"$ERR")"
+}
+
+# --- which: a tool is a plain file name ------------------------------------------------------------
+run_capture "$GOVER_BIN" which ""
+expect_usage "which ''" "invalid tool name ''"
+run_capture "$GOVER_BIN" which ../../../bin/gover-shim
+expect_usage "which ../../../bin/gover-shim" "invalid tool name '../../../bin/gover-shim'"
+run_capture "$GOVER_BIN" which ..
+expect_usage "which .." "invalid tool name '..'"
+run_capture "$GOVER_BIN" which gofmt
+expect_eq "which gofmt still works" "$GOVER_HOME/versions/1.21.0/bin/gofmt" "$OUT"
+
+e2e_finish
