@@ -13,6 +13,7 @@
 
 #include "commands.hpp"
 #include "core/layout.hpp"
+#include "core/spec.hpp"
 #include "core/tool_exec.hpp"
 #include "output.hpp"
 #include "toolchain_choice.hpp"
@@ -47,6 +48,16 @@ Result<ExecWords> split_words(const std::vector<std::string>& words) {
             start = i + 1;
             break;
         }
+    }
+    if (start == 0 && !words.empty() && parse_spec(words[0])) {
+        // `gover exec 1.21.0 go version`: a version where the command should be.
+        std::string rest;
+        for (std::size_t i = 1; i < words.size(); ++i) {
+            rest += " " + words[i];
+        }
+        return fail(
+            ErrorCode::usage, "gover exec: '" + words[0] + "' is a version; the command follows --",
+            "run 'gover exec " + words[0] + " --" + (rest.empty() ? " <command>" : rest) + "'");
     }
     out.command.assign(words.begin() + static_cast<std::ptrdiff_t>(start), words.end());
     if (out.command.empty()) {

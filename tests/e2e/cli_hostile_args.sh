@@ -32,4 +32,13 @@ expect_usage "which .." "invalid tool name '..'"
 run_capture "$GOVER_BIN" which gofmt
 expect_eq "which gofmt still works" "$GOVER_HOME/versions/1.21.0/bin/gofmt" "$OUT"
 
+# --- exec: the command follows -- -----------------------------------------------------------------
+run_capture "$GOVER_BIN" exec 1.21.0 go version
+expect_usage "exec without --" "gover exec: '1.21.0' is a version; the command follows --"
+expect_contains "exec without --: the command to run" "gover exec 1.21.0 -- go version" "$ERR"
+run_capture "$GOVER_BIN" exec go version
+expect_eq "exec with no spec and no --" "go version go1.21.0 fake" "$OUT"
+run_capture "$GOVER_BIN" exec -- /etc/passwd
+expect_eq "exec of a file that is not executable: 126 (README's exit codes)" 126 "$RC"
+
 e2e_finish
