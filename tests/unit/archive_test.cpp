@@ -368,7 +368,7 @@ TEST(ByteChannel, DeliversEverythingInOrderThroughSmallChunks) {
     std::thread producer([&] {
         for (std::size_t at = 0; at < sent.size(); at += 13) {
             auto piece = std::string_view(sent).substr(at, 13);
-            ASSERT_TRUE(channel.push(std::as_bytes(std::span(piece))));
+            ASSERT_TRUE(channel.push(std::as_bytes(std::span(piece.data(), piece.size()))));
         }
         channel.close({});
     });
@@ -411,7 +411,7 @@ TEST(ByteChannel, ExtractsWhileBytesStreamIn) {
     std::thread producer([&] {
         for (std::size_t at = 0; at < bytes.size(); at += 50) {
             auto piece = std::string_view(bytes).substr(at, 50);
-            if (!channel.push(std::as_bytes(std::span(piece)))) {
+            if (!channel.push(std::as_bytes(std::span(piece.data(), piece.size())))) {
                 break;
             }
         }

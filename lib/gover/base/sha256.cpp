@@ -33,7 +33,7 @@ void Sha256::update(std::span<const std::byte> bytes) {
 }
 
 void Sha256::update(std::string_view text) {
-    update(std::as_bytes(std::span(text)));
+    update(std::as_bytes(std::span(text.data(), text.size())));
 }
 
 std::string Sha256::finish() {
