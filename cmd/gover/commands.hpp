@@ -7,6 +7,14 @@
 
 namespace gover::cli {
 
+// For options whose absence means a default (--platform: this machine): an empty value given on
+// purpose is a usage error, not the default in disguise.
+inline CLI::Validator non_empty_value() {
+    return CLI::Validator(
+        [](std::string& value) { return value.empty() ? std::string("an empty value") : ""; }, "",
+        "non-empty");
+}
+
 void add_install(CLI::App& app, Context& ctx);
 void add_uninstall(CLI::App& app, Context& ctx);
 void add_list(CLI::App& app, Context& ctx);

@@ -149,7 +149,8 @@ void add_install(CLI::App& app, Context& ctx) {
                     "Versions to install: 1.22.5, 1.22 (newest 1.22.x), latest, 1.23rc1; "
                     "none: the version selected here");
     cmd->add_option("--platform", options->platform,
-                    "Install another platform's archive, as OS-ARCH (e.g. darwin-amd64)");
+                    "Install another platform's archive, as OS-ARCH (e.g. darwin-amd64)")
+        ->check(non_empty_value());
     cmd->add_flag("--force", options->force, "Reinstall even if the version is installed");
     cmd->footer("Examples:\n"
                 "  gover install 1.22.5        # one release\n"

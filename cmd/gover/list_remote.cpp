@@ -168,7 +168,8 @@ void add_list_remote(CLI::App& app, Context& ctx) {
     cmd->add_flag("--json", options->json, "Print a JSON array of {\"version\", \"stable\"}");
     cmd->add_option("--platform", options->platform,
                     "List for OS-ARCH as go.dev names it (default: this machine), e.g. "
-                    "darwin-arm64");
+                    "darwin-arm64")
+        ->check(non_empty_value());
     cmd->footer("Examples:\n"
                 "  gover list-remote               # every stable release for this machine\n"
                 "  gover list-remote 1.22          # the 1.22.x releases\n"

@@ -41,4 +41,11 @@ expect_eq "exec with no spec and no --" "go version go1.21.0 fake" "$OUT"
 run_capture "$GOVER_BIN" exec -- /etc/passwd
 expect_eq "exec of a file that is not executable: 126 (README's exit codes)" 126 "$RC"
 
+# --- --platform "" is not the host --------------------------------------------------------------------
+run_capture env GOVER_MIRROR=https://127.0.0.1:9/dl/ "$GOVER_BIN" install --platform "" 1.22.5
+expect_usage "install --platform ''" ""
+expect_contains "install --platform '': names the option" "--platform" "$ERR"
+run_capture env GOVER_MIRROR=https://127.0.0.1:9/dl/ "$GOVER_BIN" list-remote --platform ""
+expect_usage "list-remote --platform ''" ""
+
 e2e_finish
