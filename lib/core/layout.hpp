@@ -14,7 +14,8 @@ class Layout {
   public:
     explicit Layout(std::filesystem::path home) : home_(std::move(home)) {}
 
-    // $GOVER_HOME, else $HOME/.gover. Fails when neither is set (or GOVER_HOME is relative).
+    // $GOVER_HOME, else $HOME/.gover. Fails (usage) when neither is set, when the one used is
+    // relative, or when the store's path holds a ':' (its shims/ could not go on PATH).
     static Result<Layout> from_environment();
 
     const std::filesystem::path& home() const { return home_; }

@@ -48,4 +48,16 @@ expect_contains "install --platform '': names the option" "--platform" "$ERR"
 run_capture env GOVER_MIRROR=https://127.0.0.1:9/dl/ "$GOVER_BIN" list-remote --platform ""
 expect_usage "list-remote --platform ''" ""
 
+# --- GOVER_HOME and HOME --------------------------------------------------------------------------
+run_capture env GOVER_HOME="$E2E_TMP/a:b" "$GOVER_BIN" init bash
+expect_usage "GOVER_HOME with ':'" "GOVER_HOME contains ':', which cannot be on PATH: $E2E_TMP/a:b"
+[[ ! -e "$E2E_TMP/a:b" ]] || fail "GOVER_HOME with ':': the directory was created"
+run_capture env -u GOVER_HOME HOME=relative/home "$GOVER_BIN" current
+expect_usage "relative HOME" "HOME is not an absolute path: relative/home"
+run_capture env -u GOVER_HOME HOME="$E2E_TMP/x:y" "$GOVER_BIN" current
+expect_usage "HOME with ':'" "the default GOVER_HOME (\$HOME/.gover) contains ':'"
+run_capture env -u GOVER_HOME HOME=relative/home "$SHIMS/go" version
+expect_eq "relative HOME: the shim exits 127" 127 "$RC"
+expect_contains "relative HOME: the shim says why" "HOME is not an absolute path" "$ERR"
+
 e2e_finish
