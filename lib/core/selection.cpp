@@ -94,6 +94,9 @@ Result<std::optional<Selection>> from_env_var(const std::string& value, Installe
     while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) {
         text.remove_suffix(1);
     }
+    if (text.empty()) {
+        return std::nullopt; // blank, like empty: no pin (a shell's `GOVER_VERSION=" "`)
+    }
     auto pin = parse_pin(text);
     if (!pin) {
         return fail(ErrorCode::bad_pin, "GOVER_VERSION: " + pin.error().message,

@@ -34,7 +34,7 @@ namespace gover {
 // Everything selection reads from the process, gathered in one place so tests control it.
 struct SelectionEnv {
     Layout layout;
-    std::optional<std::string> gover_version; // $GOVER_VERSION; unset or empty: no pin
+    std::optional<std::string> gover_version; // $GOVER_VERSION; unset, empty or blank: no pin
     std::optional<std::string> gowork;        // $GOWORK; "off", "" / "auto", or a path
     // The absolute working directory, as cmd/go's os.Getwd() sees it ($PWD when it names the
     // same directory as ".", so a symlinked project walks up its logical path); nullopt when

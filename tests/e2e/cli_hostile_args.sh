@@ -60,4 +60,13 @@ run_capture env -u GOVER_HOME HOME=relative/home "$SHIMS/go" version
 expect_eq "relative HOME: the shim exits 127" 127 "$RC"
 expect_contains "relative HOME: the shim says why" "HOME is not an absolute path" "$ERR"
 
+# --- a blank GOVER_VERSION is no pin, like an empty one -------------------------------------------
+for blank in "" " " "	 "; do
+    run_capture env GOVER_VERSION="$blank" "$SHIMS/go" version
+    expect_eq "GOVER_VERSION='$blank': the global pin runs" "go version go1.21.0 fake" "$OUT"
+    expect_eq "GOVER_VERSION='$blank': no error" "" "$ERR"
+    run_capture env GOVER_VERSION="$blank" "$GOVER_BIN" current
+    expect_eq "GOVER_VERSION='$blank': current" "1.21.0 (set by $GOVER_HOME/global)" "$OUT"
+done
+
 e2e_finish
