@@ -112,6 +112,21 @@ gover() {
 }
 )";
 
+// Appends @DIR@ to PATH unless an entry is exactly it (compared with `[`, as above).
+constexpr std::string_view k_posix_append = R"(__gover_path_has() {
+    local __gover_old="${PATH-}:" __gover_e
+    while [ -n "$__gover_old" ]; do
+        __gover_e=${__gover_old%%:*}
+        __gover_old=${__gover_old#*:}
+        [ "$__gover_e" != "$1" ] || return 0
+    done
+    return 1
+}
+__gover_path_has @DIR@ || PATH="$PATH:"@DIR@
+unset -f __gover_path_has
+export PATH
+)";
+
 constexpr std::string_view k_fish_setup = R"(
 begin
     set -l __gover_front @DIRS@
@@ -165,9 +180,11 @@ std::string init_script(Shell shell, const std::filesystem::path& shims,
         fill(fill(std::string(fish ? k_fish_setup : k_posix_setup), "DIRS", dirs), "SHELL", name);
     if (gover_dir) {
         // Last on PATH: gover's directory may hold other programs the user did not ask for.
+        // Only when missing: a script cached in a file and loaded again must not grow PATH.
+        const std::string dir = quote(gover_dir->string());
         out += "\n# gover itself, not on PATH before\n";
-        out += fish ? "set -gx PATH $PATH " + quote(gover_dir->string()) + "\n"
-                    : "PATH=\"$PATH:\"" + quote(gover_dir->string()) + "\nexport PATH\n";
+        out += fish ? "contains -- " + dir + " $PATH; or set -gx PATH $PATH " + dir + "\n"
+                    : fill(std::string(k_posix_append), "DIR", dir);
     }
     out += "\n";
     switch (shell) {

@@ -59,6 +59,11 @@ expect_eq "gover not on PATH: its directory is added last, once" \
     "$FRONT:/usr/bin:/bin:$GOVER_DIR" "$(sed -n 1p <<<"$out")"
 expect_eq "gover not on PATH: the function finds it" "GOVER_VERSION=1.22.5" \
     "$(sed -n 2p <<<"$out")"
+# The same script cached in a file and loaded again (gover still not on PATH): no growth.
+SCRIPT='PATH=/usr/bin:/bin; s=$("$1" init bash); eval "$s"; eval "$s"; eval "$s"; echo "$PATH"'
+out=$(shell_run bash --norc --noprofile -c "$SCRIPT" bash "$GOVER_BIN")
+expect_eq "a cached script loaded again: gover's directory once" \
+    "$FRONT:/usr/bin:/bin:$GOVER_DIR" "$out"
 # Run through a link (Homebrew's bin/gover links into a versioned Cellar directory that an
 # upgrade removes): the link's directory is the one added.
 mkdir -p "$SHELL_TMP/brew bin"

@@ -44,6 +44,15 @@ SCRIPT='gover init fish | source; string join : -- $PATH'
 expect_eq "GOBIN from the environment" "$SHIMS:/opt/gobin:$BASE_PATH" "$(in_fish GOBIN=/opt/gobin)"
 expect_eq "the first GOPATH entry's bin" "$SHIMS:/gp1/bin:$BASE_PATH" "$(in_fish GOPATH=/gp1:/gp2)"
 
+# gover run by its path, none on PATH: its directory goes last, once, even when a script cached
+# in a file is loaded again.
+GOVER_DIR=$(dirname "$(realpath "$GOVER_BIN")")
+SCRIPT='set -gx PATH /usr/bin /bin; $argv[1] init fish >$argv[2]; source $argv[2]; source $argv[2]
+string join : -- $PATH'
+out=$(shell_run fish --no-config -c "$SCRIPT" "$GOVER_BIN" "$SHELL_TMP/cached.fish")
+expect_eq "a cached script loaded again: gover's directory once" \
+    "$FRONT:/usr/bin:/bin:$GOVER_DIR" "$out"
+
 # config.fish is where the init line goes; a login fish reads it.
 mkdir -p "$HOME/.config/fish"
 echo 'gover init fish | source' >"$HOME/.config/fish/config.fish"

@@ -44,6 +44,15 @@ expect_eq "loads with unusual options set, silently" "go version go1.22.5 $HOST_
 SCRIPT='eval "$(gover init zsh)"; print -r -- "$PATH"'
 expect_eq "GOBIN from the environment" "$SHIMS:/opt/gobin:$BASE_PATH" "$(in_zsh GOBIN=/opt/gobin)"
 
+# gover run by its path, none on PATH: its directory goes last, once, even when a script cached
+# in a file is loaded again, and with unusual options set.
+GOVER_DIR=$(dirname "$(realpath "$GOVER_BIN")")
+SCRIPT='setopt NO_UNSET ERR_EXIT; PATH=/usr/bin:/bin; s=$("$1" init zsh); eval "$s"; eval "$s"
+print -r -- "$PATH"'
+out=$(shell_run zsh -f -c "$SCRIPT" zsh "$GOVER_BIN")
+expect_eq "a cached script loaded again: gover's directory once" \
+    "$FRONT:/usr/bin:/bin:$GOVER_DIR" "$out"
+
 # A login shell reading ~/.zprofile gets the same PATH as an interactive one reading ~/.zshrc.
 echo 'eval "$(gover init zsh)"' >"$HOME/.zprofile"
 out=$(shell_run zsh -l -c 'print -r -- "$PATH"')
