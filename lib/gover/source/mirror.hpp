@@ -14,11 +14,13 @@ class Mirror {
     explicit Mirror(std::string base_url);
 
     const std::string& base_url() const { return base_; }
-    bool is_file() const { return base_.starts_with("file://"); }
+    // A file:// mirror, the scheme in any case (URL schemes are case-insensitive, RFC 3986).
+    bool is_file() const;
     // ${base}?mode=json&include=all, or ${base}index.json for a file:// mirror.
     std::string index_url() const;
-    // ${base}<filename>
-    std::string file_url(const std::string& filename) const { return base_ + filename; }
+    // ${base}<filename>; for a file:// mirror with what a URL cannot hold (a space in the
+    // directory's name) percent-encoded, as the index's path is decoded (file_url_path).
+    std::string file_url(const std::string& filename) const;
 
   private:
     std::string base_;
