@@ -55,6 +55,10 @@ gover::Result<Plan> plan_for_selection(const Layout& layout, const gover::ToolNa
     if (!selection) {
         return tl::unexpected(selection.error());
     }
+    if (selection->unread) {
+        gover::shim::warn(selection->unread->message() + ": using the Go " +
+                          selection->source.phrase());
+    }
     Plan plan;
     if (selection->is_system()) {
         const char* path_env = std::getenv("PATH");

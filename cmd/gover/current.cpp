@@ -26,6 +26,9 @@ int run_current(bool json) {
         return report(selection.error());
     }
     const Selection& s = *selection;
+    if (s.unread) {
+        warn(s.unread->message() + ": a pin there was not seen");
+    }
     // `system` is there when a go outside the shims is.
     const Status system_go = s.is_system() ? require_system_go(*layout) : Status{};
     const bool installed = s.is_system() ? static_cast<bool>(system_go) : s.runnable();

@@ -344,14 +344,20 @@ Result<Selection> select_version(const SelectionEnv& env) {
             return s ? Result<Selection>(std::move(**s)) : tl::unexpected(s.error());
         }
     }
+    // Rows 2-4 pass over what they cannot read; the shim and `current` say so.
+    const auto unread = env.cwd ? find_unread_directory(*env.cwd) : std::nullopt;
+    auto noting = [&unread](Selection s) {
+        s.unread = unread;
+        return Result<Selection>(std::move(s));
+    };
     if (env.cwd) {
         auto s = from_directory_walk(*env.cwd, lookup);
         if (!s || *s) {
-            return s ? Result<Selection>(std::move(**s)) : tl::unexpected(s.error());
+            return s ? noting(std::move(**s)) : tl::unexpected(s.error());
         }
     }
     if (auto s = from_global(env.layout, lookup); !s || *s) {
-        return s ? Result<Selection>(std::move(**s)) : tl::unexpected(s.error());
+        return s ? noting(std::move(**s)) : tl::unexpected(s.error());
     }
     auto module = find_module_minimum(env);
     if (!module) {
@@ -363,11 +369,12 @@ Result<Selection> select_version(const SelectionEnv& env) {
         s.source = (*module)->source;
         s.candidates = {s.request};
         s.version = lookup.resolve(s.request);
-        return s;
+        return noting(std::move(s));
     }
     return fail(ErrorCode::no_pin,
                 "no Go version is selected in " + env.cwd.value_or("this directory") +
-                    ": no GOVER_VERSION, .tool-versions, .go-version, global pin or go.mod",
+                    ": no GOVER_VERSION, .tool-versions, .go-version, global pin or go.mod" +
+                    (unread ? "; " + unread->message() : std::string()),
                 "pin one with 'gover use <spec>' here, or 'gover use <spec> --global'");
 }
 

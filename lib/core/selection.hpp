@@ -26,6 +26,7 @@
 #include "core/error.hpp"
 #include "core/layout.hpp"
 #include "core/spec.hpp"
+#include "core/unread_directory.hpp"
 #include "core/version.hpp"
 #include "core/version_files.hpp"
 
@@ -82,6 +83,9 @@ struct Selection {
     std::optional<GoVersion> version;
     // Every pin on the line, in order (one except for .tool-versions fallback lists).
     std::vector<VersionRequest> candidates;
+    // A directory the walk (row 2) could not look in, when the selection came from above it:
+    // a pin there was passed over. The shim and `current` say so on stderr.
+    std::optional<UnreadDirectory> unread;
 
     bool is_system() const { return request.kind == VersionRequest::Kind::system; }
     // Whether there is something to run: system, or an installed version.
