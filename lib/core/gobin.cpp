@@ -1,7 +1,8 @@
 #include "core/gobin.hpp"
 
 #include <cstdlib>
-#include <fstream>
+
+#include "core/regular_file.hpp"
 
 namespace gover {
 namespace {
@@ -80,18 +81,23 @@ std::optional<std::filesystem::path> go_env_file(const EnvLookup& env, bool darw
 
 std::optional<std::string> read_go_env_value(const std::filesystem::path& file,
                                              std::string_view key) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) {
+    // Someone else's file: a FIFO, a device or a huge file there is skipped like a missing one,
+    // never read (it could block every new shell, or fill memory).
+    auto read = read_bounded_file(file.string(), k_max_go_env_file_bytes);
+    if (!read || read->state != FileState::read) {
         return std::nullopt;
     }
     // cmd/go/internal/cfg reads every KEY=value line into a map, so a later line wins; the
     // value is taken as is, untrimmed.
     std::optional<std::string> value;
-    std::string line;
-    while (std::getline(in, line)) {
-        if (line.size() > key.size() && line.compare(0, key.size(), key) == 0 &&
+    std::string_view text = read->text;
+    while (!text.empty()) {
+        const auto newline = text.find('\n');
+        const std::string_view line = text.substr(0, newline);
+        text = newline == std::string_view::npos ? std::string_view() : text.substr(newline + 1);
+        if (line.size() > key.size() && line.substr(0, key.size()) == key &&
             line[key.size()] == '=') {
-            value = line.substr(key.size() + 1);
+            value = std::string(line.substr(key.size() + 1));
         }
     }
     return value;

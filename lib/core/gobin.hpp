@@ -3,6 +3,7 @@
 // go: `gover init` puts it on PATH right after the shims (contract §4, §6), and running a
 // toolchain at every shell start would cost far more than it is worth.
 
+#include <cstddef>
 #include <filesystem>
 #include <functional>
 #include <optional>
@@ -21,8 +22,12 @@ EnvLookup process_env();
 // go/env ($XDG_CONFIG_HOME or ~/.config; ~/Library/Application Support on macOS).
 std::optional<std::filesystem::path> go_env_file(const EnvLookup& env, bool darwin);
 
+// `go env -w` writes a few lines; a larger go env file is not Go's.
+inline constexpr std::size_t k_max_go_env_file_bytes = 1 << 20;
+
 // The value a `go env -w` file gives `key`, read as cmd/go reads it: `KEY=value` lines, the
-// last one wins, anything else is ignored. nullopt when the file or key is missing.
+// last one wins, anything else is ignored. nullopt when the file or key is missing, and when
+// the file is not a regular file or is larger than k_max_go_env_file_bytes (never read then).
 std::optional<std::string> read_go_env_value(const std::filesystem::path& file,
                                              std::string_view key);
 

@@ -1,13 +1,8 @@
-// Pin files (.tool-versions, .go-version, global) and the bounded, regular-file-only reader.
+// Pin files (.tool-versions, .go-version, global) and reading them (core/regular_file.hpp).
 // go.mod / go.work parsing lives in module_file.cpp.
 #include "core/version_files.hpp"
 
-#include <cerrno>
-#include <cstring>
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
+#include "core/regular_file.hpp"
 #include "core/text_lines.hpp"
 
 namespace gover {
@@ -140,76 +135,23 @@ std::string pin_in_tool_versions(std::string_view text, std::string_view version
 
 Result<std::optional<std::string>> read_regular_file(const std::string& path,
                                                      std::size_t max_bytes) {
-    auto cannot = [&](int err) {
-        return fail(ErrorCode::io, "cannot read " + path + ": " + std::strerror(err),
-                    "fix its permissions or remove it");
-    };
-    struct stat st {};
-    if (::stat(path.c_str(), &st) != 0) {
-        const int err = errno;
-        // Nothing readable is there: not an error, the walk looks elsewhere. A directory we may
-        // not search hides the file the same way.
-        if (err == ENOENT || err == ENOTDIR || err == ENAMETOOLONG || err == EACCES) {
-            return std::optional<std::string>{};
-        }
-        return cannot(err);
+    auto file = read_bounded_file(path, max_bytes);
+    if (!file) {
+        return tl::unexpected(file.error());
     }
-    if (!S_ISREG(st.st_mode)) {
-        return std::optional<std::string>{}; // never open a FIFO or device: it could block
-    }
-    const int fd = ::open(path.c_str(), O_RDONLY | O_NONBLOCK | O_CLOEXEC | O_NOCTTY);
-    if (fd < 0) {
-        const int err = errno;
-        if (err == ENOENT || err == ENOTDIR) {
-            return std::optional<std::string>{}; // removed since the stat
-        }
-        return cannot(err);
-    }
-    auto too_large = [&] {
+    switch (file->state) {
+    case FileState::read:
+        return std::optional<std::string>(std::move(file->text));
+    case FileState::too_large:
         return fail(ErrorCode::bad_pin,
                     path + " is larger than " + std::to_string(max_bytes / 1024) +
                         " KiB: not a version file",
                     "check what wrote it, or delete it");
-    };
-    // Swapped for something else between stat and open: treat as absent, like the stat would.
-    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-        ::close(fd);
-        return std::optional<std::string>{};
+    case FileState::absent:
+    case FileState::not_regular:
+        break;
     }
-    if (static_cast<std::size_t>(st.st_size) > max_bytes) {
-        ::close(fd);
-        return too_large();
-    }
-    std::string data(static_cast<std::size_t>(st.st_size) + 1, '\0');
-    std::size_t used = 0;
-    while (true) {
-        if (used == data.size()) {
-            if (used > max_bytes) {
-                ::close(fd);
-                return too_large(); // it grew while we read
-            }
-            data.resize(std::min(data.size() * 2 + 64, max_bytes + 1));
-        }
-        const ssize_t n = ::read(fd, data.data() + used, data.size() - used);
-        if (n < 0 && errno == EINTR) {
-            continue;
-        }
-        if (n < 0) {
-            const int err = errno;
-            ::close(fd);
-            return cannot(err);
-        }
-        if (n == 0) {
-            break;
-        }
-        used += static_cast<std::size_t>(n);
-    }
-    ::close(fd);
-    if (used > max_bytes) {
-        return too_large();
-    }
-    data.resize(used);
-    return std::optional<std::string>(std::move(data));
+    return std::optional<std::string>{}; // nothing to read there: the walk looks elsewhere
 }
 
 } // namespace gover

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "core/installed.hpp"
+#include "core/regular_file.hpp"
 #include "core/selection.hpp"
 #include "core/self_executable.hpp"
 #include "gover/doctor/host_seam.hpp"
@@ -66,21 +67,12 @@ std::filesystem::path RealSystem::cwd() const {
 
 std::optional<std::string> RealSystem::read(const std::filesystem::path& file, std::uint64_t offset,
                                             std::size_t max) const {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) {
+    // Regular files only, never blocking: a FIFO at GOENV must not hang doctor.
+    auto read = read_bounded_file(file.string(), max, Oversize::truncate, offset);
+    if (!read || read->state != FileState::read) {
         return std::nullopt;
     }
-    in.seekg(static_cast<std::streamoff>(offset));
-    if (!in) {
-        return std::string();
-    }
-    std::string out(max, '\0');
-    in.read(out.data(), static_cast<std::streamsize>(max));
-    if (in.bad()) {
-        return std::nullopt;
-    }
-    out.resize(static_cast<std::size_t>(in.gcount()));
-    return out;
+    return std::move(read->text);
 }
 
 FileInfo RealSystem::stat(const std::filesystem::path& p) const {

@@ -9,12 +9,17 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/regular_file.hpp"
+#include "gover/base/atomic_file.hpp"
 #include "gover/source/index_digest.hpp"
 
 namespace gover {
 namespace {
 
 namespace fs = std::filesystem;
+
+// go.dev's full index is a few MB; a cached or local index far past that is not one.
+constexpr std::size_t k_max_index_file_bytes = std::size_t(256) << 20;
 
 // FNV-1a: a stable, dependency-free name for a mirror's cache files (the digest also records
 // the URL, so a collision only costs a refetch).
@@ -32,75 +37,29 @@ std::string url_hash(std::string_view url) {
     return out;
 }
 
+// The cache and a file:// mirror's index.json: regular files only, never blocking, capped (a
+// FIFO or /dev/zero put there reads as "cannot read", never a hang).
 std::optional<std::string> read_whole_file(const fs::path& path, std::string* error = nullptr) {
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) {
-        if (error) {
-            *error = std::strerror(errno);
-        }
-        return std::nullopt;
+    auto file = read_bounded_file(path.string(), k_max_index_file_bytes);
+    if (file && file->state == FileState::read) {
+        return std::move(file->text);
     }
-    // Read straight into the string (sized from fstat, grown if the file grows meanwhile).
-    std::string data;
-    struct stat st {};
-    std::size_t capacity = (::fstat(fd, &st) == 0 && st.st_size > 0)
-                               ? static_cast<std::size_t>(st.st_size) + 1
-                               : std::size_t(1) << 16;
-    std::size_t used = 0;
-    while (true) {
-        if (used == capacity) {
-            capacity *= 2;
-        }
-        data.resize(capacity);
-        const ssize_t n = ::read(fd, data.data() + used, capacity - used);
-        if (n < 0 && errno == EINTR) {
-            continue;
-        }
-        if (n < 0) {
-            if (error) {
-                *error = std::strerror(errno);
-            }
-            ::close(fd);
-            return std::nullopt;
-        }
-        if (n == 0) {
-            break;
-        }
-        used += static_cast<std::size_t>(n);
+    if (error) {
+        *error = !file                                   ? file.error().message
+                 : file->state == FileState::not_regular ? "not a regular file"
+                 : file->state == FileState::too_large
+                     ? "larger than " + std::to_string(k_max_index_file_bytes >> 20) + " MiB"
+                     : std::strerror(ENOENT);
     }
-    data.resize(used);
-    ::close(fd);
-    return data;
+    return std::nullopt;
 }
 
-// The cache is disposable: a failed write costs a refetch later, never the command itself.
+// The cache is disposable: a failed write costs a refetch later, never the command itself, and
+// it skips the fsyncs.
 void write_atomically(const fs::path& path, std::string_view content) {
     std::error_code ec;
     fs::create_directories(path.parent_path(), ec);
-    // Unique per process and per call: threads of one process may refresh the cache together.
-    static std::atomic<unsigned> counter{0};
-    const fs::path temp = path.string() + "." + std::to_string(::getpid()) + "." +
-                          std::to_string(counter.fetch_add(1)) + ".tmp";
-    const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
-    if (fd < 0) {
-        return;
-    }
-    bool ok = true;
-    std::string_view rest = content;
-    while (ok && !rest.empty()) {
-        const ssize_t n = ::write(fd, rest.data(), rest.size());
-        if (n < 0 && errno == EINTR) {
-            continue;
-        }
-        ok = n > 0;
-        if (ok) {
-            rest.remove_prefix(static_cast<std::size_t>(n));
-        }
-    }
-    ok = (::close(fd) == 0) && ok;
-    if (!ok || ::rename(temp.c_str(), path.c_str()) != 0) {
-        ::unlink(temp.c_str());
-    }
+    (void)write_file_atomically(path, content, AtomicFileOptions{Durability::disposable, {}, {}});
 }
 
 std::string describe_age(std::int64_t seconds) {

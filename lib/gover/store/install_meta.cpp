@@ -4,18 +4,22 @@
 #include <cstdio>
 #include <cstring>
 #include <ctime>
-#include <fstream>
-#include <sstream>
 #include <system_error>
 
 #include <nlohmann/json.hpp>
 
+#include "core/regular_file.hpp"
+#include "gover/base/atomic_file.hpp"
 #include "gover/base/sha256.hpp"
 #include "gover/store/staging.hpp"
 
 namespace gover {
 namespace fs = std::filesystem;
 using nlohmann::json;
+namespace {
+// A record lists every file of a toolchain (~60 bytes each, ~15,000 files): far below this.
+constexpr std::size_t k_max_install_meta_bytes = std::size_t(64) << 20;
+} // namespace
 
 std::string meta_to_json(const InstallMeta& meta) {
     // One manifest entry a line: readable, diffable, and ~60 bytes an entry for 15,000 files.
@@ -88,49 +92,33 @@ Result<InstallMeta> meta_from_json(const std::string& text, const std::string& s
 }
 
 Status write_install_meta(const Layout& layout, const GoVersion& version, const InstallMeta& meta) {
-    const fs::path temp = tmp_path(layout, TmpKind::meta, version);
-    const fs::path final_path = layout.meta_file(version);
-    const std::string text = meta_to_json(meta);
-    {
-        std::FILE* out = std::fopen(temp.c_str(), "wbe");
-        if (out == nullptr) {
-            return fail(ErrorCode::io,
-                        "cannot write " + temp.string() + ": " + std::strerror(errno));
-        }
-        const bool ok = std::fwrite(text.data(), 1, text.size(), out) == text.size();
-        const int write_errno = errno;
-        const bool closed = std::fclose(out) == 0;
-        if (!ok || !closed) {
-            (void)remove_tree(temp);
-            return fail(ErrorCode::io,
-                        "cannot write " + temp.string() + ": " +
-                            std::strerror(ok ? errno : write_errno),
-                        "check free space under " + layout.home().string());
-        }
-    }
-    if (std::rename(temp.c_str(), final_path.c_str()) != 0) {
-        const int err = errno;
-        (void)remove_tree(temp);
-        return fail(ErrorCode::io,
-                    "cannot write " + final_path.string() + ": " + std::strerror(err));
-    }
-    return {};
+    // The temp file lives in tmp/ under its meta-<v>-... name, so a crash leaves something
+    // clean_stale_tmp knows; the writer keeps the first error (ENOSPC), whatever cleanup does.
+    AtomicFileOptions options;
+    options.temp = tmp_path(layout, TmpKind::meta, version);
+    return write_file_atomically(layout.meta_file(version), meta_to_json(meta), options);
 }
 
 Result<std::optional<InstallMeta>> read_install_meta(const Layout& layout,
                                                      const GoVersion& version) {
     const fs::path path = layout.meta_file(version);
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        std::error_code ec;
-        if (!fs::exists(path, ec)) {
-            return std::optional<InstallMeta>{};
-        }
-        return fail(ErrorCode::io, "cannot read " + path.string());
+    auto file = read_bounded_file(path.string(), k_max_install_meta_bytes);
+    if (!file) {
+        return tl::unexpected(file.error());
     }
-    std::ostringstream text;
-    text << in.rdbuf();
-    auto meta = meta_from_json(text.str(), path.string());
+    if (file->state == FileState::absent) {
+        return std::optional<InstallMeta>{};
+    }
+    if (file->state != FileState::read) {
+        return fail(ErrorCode::io,
+                    "cannot read install record " + path.string() + ": " +
+                        (file->state == FileState::too_large
+                             ? "larger than " + std::to_string(k_max_install_meta_bytes >> 20) +
+                                   " MiB"
+                             : std::string("not a regular file")),
+                    "reinstall the version with 'gover install --force'");
+    }
+    auto meta = meta_from_json(file->text, path.string());
     if (!meta) {
         return tl::unexpected(meta.error());
     }

@@ -13,6 +13,7 @@
 
 #include "core/installed.hpp"
 #include "core/self_executable.hpp"
+#include "gover/base/atomic_file.hpp"
 
 namespace gover {
 namespace fs = std::filesystem;
@@ -92,55 +93,40 @@ Result<bool> same_content(const fs::path& a, const fs::path& b) {
     return same;
 }
 
-// Copies `from` to `to` through a temp file in to's directory and a rename: a running shim
-// keeps the old inode, a new one sees the whole new file, never a half-written one.
+// Copies `from` to `to` through the atomic writer: a running shim keeps the old inode, a new one
+// sees the whole new file, never a half-written one.
 Status replace_file(const fs::path& from, const fs::path& to) {
-    const fs::path tmp =
-        to.parent_path() / ("." + to.filename().string() + ".tmp." + std::to_string(::getpid()));
     const int in = ::open(from.c_str(), O_RDONLY | O_CLOEXEC);
     if (in < 0) {
         return tl::unexpected(io_error("cannot read", from, errno));
     }
-    const int out = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0755);
-    if (out < 0) {
-        const int err = errno;
+    auto out = AtomicFile::create(to, AtomicFileOptions{Durability::durable, 0755, {}});
+    if (!out) {
         ::close(in);
-        return tl::unexpected(io_error("cannot write", tmp, err));
+        return tl::unexpected(out.error());
     }
     char buf[65536];
-    int err = 0;
-    while (err == 0) {
+    Status written;
+    while (written) {
         const ssize_t n = ::read(in, buf, sizeof buf);
+        if (n < 0 && errno == EINTR) {
+            continue;
+        }
+        if (n < 0) {
+            const int err = errno;
+            ::close(in);
+            return tl::unexpected(io_error("cannot read", from, err)); // out removes its temp
+        }
         if (n == 0) {
             break;
         }
-        if (n < 0) {
-            err = errno == EINTR ? 0 : errno;
-            continue;
-        }
-        for (ssize_t done = 0; done < n && err == 0;) {
-            const ssize_t w = ::write(out, buf + done, static_cast<std::size_t>(n - done));
-            if (w < 0 && errno != EINTR) {
-                err = errno;
-            }
-            done += w > 0 ? w : 0;
-        }
+        written = out->write(std::string_view(buf, static_cast<std::size_t>(n)));
     }
     ::close(in);
-    if (err == 0 && (::fchmod(out, 0755) != 0 || ::fsync(out) != 0)) {
-        err = errno;
+    if (!written) {
+        return written;
     }
-    if (::close(out) != 0 && err == 0) {
-        err = errno;
-    }
-    if (err == 0 && ::rename(tmp.c_str(), to.c_str()) != 0) {
-        err = errno;
-    }
-    if (err != 0) {
-        ::unlink(tmp.c_str());
-        return tl::unexpected(io_error("cannot write", to, err));
-    }
-    return {};
+    return out->commit();
 }
 
 Status ensure_link(const fs::path& dir, const std::string& name) {

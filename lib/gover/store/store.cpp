@@ -36,7 +36,8 @@ Status uninstall_version(const Layout& layout, const GoVersion& version, ShimRef
     }
     const fs::path trash = tmp_path(layout, TmpKind::trash, version);
     if (std::rename(dir.c_str(), trash.c_str()) != 0) {
-        return fail(ErrorCode::io, "cannot remove " + dir.string() + ": " + std::strerror(errno),
+        const int err = errno; // before anything else can touch it
+        return fail(ErrorCode::io, "cannot remove " + dir.string() + ": " + std::strerror(err),
                     "check the permissions of " + layout.versions_dir().string());
     }
     // From here the version is gone for everyone; the rest is tidying up.
