@@ -147,13 +147,13 @@ int run(int argc, char** argv) {
     try {
         app.parse(static_cast<int>(args.size()), args.data());
     } catch (const CLI::CallForHelp&) {
-        std::fputs(app.help().c_str(), stdout);
+        print(app.help());
         return k_exit_ok;
     } catch (const CLI::CallForAllHelp&) {
-        std::fputs(app.help("", CLI::AppFormatMode::All).c_str(), stdout);
+        print(app.help("", CLI::AppFormatMode::All));
         return k_exit_ok;
     } catch (const CLI::CallForVersion& e) {
-        std::printf("%s\n", e.what());
+        print(std::string(e.what()) + "\n");
         return k_exit_ok;
     } catch (const CLI::ParseError& e) {
         if (e.get_exit_code() == 0) {

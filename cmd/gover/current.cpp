@@ -9,7 +9,7 @@
 #include "commands.hpp"
 #include "core/layout.hpp"
 #include "core/selection.hpp"
-#include "json_text.hpp"
+#include "gover/base/json_writer.hpp"
 #include "output.hpp"
 #include "toolchain_choice.hpp"
 
@@ -33,12 +33,15 @@ int run_current(bool json) {
     const Status system_go = s.is_system() ? require_system_go(*layout) : Status{};
     const bool installed = s.is_system() ? static_cast<bool>(system_go) : s.runnable();
     if (json) {
-        const std::string line = s.source.line > 0 ? std::to_string(s.source.line) : "null";
-        std::printf("{\"version\": %s, \"source\": %s, \"line\": %s, \"installed\": %s}\n",
-                    json_quote(s.version_text()).c_str(), json_quote(s.source.path).c_str(),
-                    line.c_str(), installed ? "true" : "false");
+        const JsonScalar line =
+            s.source.line > 0 ? JsonScalar(std::int64_t{s.source.line}) : JsonScalar(nullptr);
+        print(json_object({{"version", s.version_text()},
+                           {"source", s.source.path},
+                           {"line", line},
+                           {"installed", installed}}) +
+              "\n");
     } else {
-        std::printf("%s (%s)\n", s.version_text().c_str(), s.source.phrase().c_str());
+        print(s.version_text() + " (" + s.source.phrase() + ")\n");
     }
     if (!installed) {
         const Error e = s.is_system() ? system_go.error() : s.not_installed_error();

@@ -75,7 +75,7 @@ void print_human(const doctor::Findings& findings) {
     print_group(out, style, "Errors", "1;31", errors);
     print_group(out, style, "Warnings", "1;33", warnings);
     print_group(out, style, "Info", "36", infos);
-    std::fputs(out.c_str(), stdout);
+    print(out);
     std::fflush(stdout);
     if (errors.empty() && warnings.empty() && infos.empty()) {
         notice(fixed.empty() ? "gover doctor: no problems found"
@@ -113,7 +113,7 @@ int run_doctor(const DoctorOptions& options) {
             return report(findings.error());
         }
         if (options.json) {
-            std::fputs(doctor::findings_to_json(*findings, doctor::WithFixed::no).c_str(), stdout);
+            print(doctor::findings_to_json(*findings, doctor::WithFixed::no));
         } else {
             print_human(*findings);
         }
@@ -135,8 +135,7 @@ int run_doctor(const DoctorOptions& options) {
              " (run 'gover doctor --fix --yes' to do it)");
     }
     if (options.json) {
-        std::fputs(doctor::findings_to_json(outcome->findings, doctor::WithFixed::yes).c_str(),
-                   stdout);
+        print(doctor::findings_to_json(outcome->findings, doctor::WithFixed::yes));
     } else {
         print_human(outcome->findings);
     }

@@ -234,7 +234,7 @@ int run_init(const std::string& shell_name, const std::string& argv0) {
         }
     }
     const std::string script = init_script(shell, layout->shims_dir(), gobin, gover_dir);
-    std::fwrite(script.data(), 1, script.size(), stdout);
+    print(script);
     return std::fflush(stdout) == 0 ? k_exit_ok : k_exit_failure;
 }
 

@@ -9,7 +9,7 @@
 #include "core/installed.hpp"
 #include "core/layout.hpp"
 #include "core/selection.hpp"
-#include "json_text.hpp"
+#include "gover/base/json_writer.hpp"
 #include "output.hpp"
 
 namespace gover::cli {
@@ -29,15 +29,14 @@ int run(bool json) {
     }
     std::string out;
     if (json) {
-        out = "[";
-        for (std::size_t i = 0; i < versions.size(); ++i) {
-            const bool is_selected = selected && *selected->version == versions[i];
-            out += std::string(i ? ",\n " : "\n ") +
-                   "{\"version\": " + json_quote(versions[i].str()) +
-                   ", \"path\": " + json_quote(layout->version_dir(versions[i]).string()) +
-                   ", \"selected\": " + (is_selected ? "true" : "false") + "}";
+        std::vector<std::string> items;
+        for (const auto& version : versions) {
+            const bool is_selected = selected && *selected->version == version;
+            items.push_back(json_object({{"version", version.str()},
+                                         {"path", layout->version_dir(version).string()},
+                                         {"selected", is_selected}}));
         }
-        out += versions.empty() ? "]\n" : "\n]\n";
+        out = json_array(items, 1);
     } else {
         for (const auto& version : versions) {
             out += version.str();
@@ -50,7 +49,7 @@ int run(bool json) {
             notice("No Go versions are installed (try 'gover install latest')");
         }
     }
-    std::fputs(out.c_str(), stdout);
+    print(out);
     return k_exit_ok;
 }
 

@@ -11,6 +11,7 @@
 #include "core/layout.hpp"
 #include "core/platform.hpp"
 #include "core/spec.hpp"
+#include "gover/base/json_writer.hpp"
 #include "gover/source/index_source.hpp"
 #include "gover/source/mirror.hpp"
 #include "output.hpp"
@@ -99,20 +100,17 @@ Error nothing_listed(const ReleaseIndex& index, const Platform& platform,
 void print_rows(const std::vector<Row>& rows, bool json) {
     std::string out;
     if (json) {
-        // Versions are digits, dots and letters only: nothing in them needs escaping.
-        out = "[";
-        for (std::size_t i = 0; i < rows.size(); ++i) {
-            out += i == 0 ? "\n" : ",\n";
-            out += "  {\"version\": \"" + rows[i].version +
-                   "\", \"stable\": " + (rows[i].stable ? "true" : "false") + "}";
+        std::vector<std::string> items;
+        for (const auto& row : rows) {
+            items.push_back(json_object({{"version", row.version}, {"stable", row.stable}}));
         }
-        out += rows.empty() ? "]\n" : "\n]\n";
+        out = json_array(items, 2);
     } else {
         for (const auto& row : rows) {
             out += row.version + "\n";
         }
     }
-    std::fputs(out.c_str(), stdout);
+    print(out);
 }
 
 int run_list_remote(const ListRemoteOptions& options) {
@@ -149,6 +147,9 @@ int run_list_remote(const ListRemoteOptions& options) {
     }
     const std::vector<Row> rows = select_rows(*index, platform, filter, options.all);
     if (rows.empty()) {
+        if (options.json) {
+            print_rows(rows, true); // `[]`: stdout stays JSON; the exit status says why
+        }
         return report(nothing_listed(*index, platform, filter, options.spec, options.all));
     }
     print_rows(rows, options.json);

@@ -1,7 +1,9 @@
 #include "output.hpp"
 
+#include <cerrno>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <unistd.h>
@@ -10,6 +12,7 @@ namespace gover::cli {
 namespace {
 
 bool g_quiet = false;
+int g_stdout_errno = 0; // the first error writing stdout
 
 // Contract §4: every error line says what to do. Most errors carry their own advice; these
 // cover the low-level ones that do not.
@@ -36,6 +39,30 @@ std::string_view default_hint(ErrorCode code) {
 }
 
 } // namespace
+
+void print(std::string_view text) {
+    if (std::fwrite(text.data(), 1, text.size(), stdout) != text.size() && g_stdout_errno == 0) {
+        g_stdout_errno = errno != 0 ? errno : EIO;
+    }
+}
+
+int finish_output(int status) {
+    errno = 0;
+    if (std::fflush(stdout) != 0 && g_stdout_errno == 0) {
+        g_stdout_errno = errno != 0 ? errno : EIO;
+    }
+    if (g_stdout_errno == 0 && std::ferror(stdout) != 0) {
+        g_stdout_errno = EIO;
+    }
+    if (g_stdout_errno == 0) {
+        return status;
+    }
+    const int code = report(
+        Error{ErrorCode::io,
+              std::string("cannot write to standard output: ") + std::strerror(g_stdout_errno),
+              "check where the output goes: a full disk or a closed file"});
+    return status != k_exit_ok ? status : code;
+}
 
 int report(const Error& error) {
     std::string line = std::string("gover: ") +

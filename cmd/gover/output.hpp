@@ -14,6 +14,14 @@ inline constexpr int k_exit_usage = 2;
 inline constexpr int k_exit_shim = 127;
 inline constexpr int k_exit_interrupted = 130;
 
+// Writes `text` to stdout, the command's data. A failed write is remembered for finish_output.
+void print(std::string_view text);
+
+// Flushes stdout. When any byte of the output was lost (a full disk, /dev/full, a closed
+// descriptor) prints one error naming standard output and returns 1 (or `status` if that is
+// already a failure); otherwise returns `status`. main calls it once, after the command.
+int finish_output(int status);
+
 // Prints "gover: error: <message> (<hint>)" and returns the exit status for the error's code.
 int report(const Error& error);
 

@@ -60,7 +60,7 @@ int run_shell(const ShellOptions& options) {
         const std::string version = chain->system ? "system" : chain->version->str();
         line = fish ? "set -gx GOVER_VERSION " + version : "export GOVER_VERSION=" + version;
     }
-    std::printf("%s\n", line.c_str());
+    print(line + "\n");
     if (::isatty(STDOUT_FILENO) == 1) {
         notice("gover: this line changes nothing by itself: eval it, or load 'gover init' in "
                "your shell so 'gover shell' applies it");

@@ -68,7 +68,7 @@ int run_which(const std::string& name) {
     if (!path) {
         return report(path.error());
     }
-    std::printf("%s\n", path->c_str());
+    print(*path + "\n");
     return k_exit_ok;
 }
 

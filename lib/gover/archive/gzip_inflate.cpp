@@ -4,7 +4,9 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <exception>
 #include <functional>
+#include <string>
 #include <system_error>
 #include <thread>
 #include <vector>
@@ -207,7 +209,19 @@ class ReadAheadInflater final : public ByteSource {
     Result<std::span<const std::byte>> read() override { return channel_.read(); }
 
   private:
-    void pump() {
+    // An exception on this thread would be std::terminate: it ends the stream with an error
+    // for the reader instead.
+    void pump() noexcept {
+        try {
+            pump_blocks();
+        } catch (const std::exception& e) {
+            channel_.close(fail(ErrorCode::internal, std::string("inflating failed: ") + e.what()));
+        } catch (...) {
+            channel_.close(fail(ErrorCode::internal, "inflating failed"));
+        }
+    }
+
+    void pump_blocks() {
         while (true) {
             auto block = inflater_.read();
             if (!block) {

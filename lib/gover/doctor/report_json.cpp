@@ -1,24 +1,24 @@
 #include "gover/doctor/report_json.hpp"
 
-#include <nlohmann/json.hpp>
+#include "gover/base/json_writer.hpp"
 
 namespace gover::doctor {
 
 std::string findings_to_json(const Findings& findings, WithFixed with_fixed) {
-    nlohmann::ordered_json array = nlohmann::ordered_json::array();
+    std::vector<std::string> items;
     for (const auto& f : findings) {
-        nlohmann::ordered_json item;
-        item["check"] = f.check;
-        item["severity"] = std::string(severity_name(f.severity));
-        item["message"] = f.message;
-        item["fix"] = f.fix;
+        std::vector<JsonMember> item = {
+            {"check", f.check},
+            {"severity", std::string(severity_name(f.severity))},
+            {"message", f.message},
+            {"fix", f.fix},
+        };
         if (with_fixed == WithFixed::yes) {
-            item["fixed"] = f.fixed;
+            item.push_back({"fixed", f.fixed});
         }
-        array.push_back(std::move(item));
+        items.push_back(json_object(item));
     }
-    // Paths and file contents are not always UTF-8: replace what is not, never throw.
-    return array.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) + "\n";
+    return json_array(items, 2);
 }
 
 } // namespace gover::doctor
