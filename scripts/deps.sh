@@ -7,10 +7,10 @@ what=${1:-build}
 
 apt_build=(build-essential cmake ninja-build pkg-config libcurl4-openssl-dev libarchive-dev
            libssl-dev nlohmann-json3-dev libcli11-dev libexpected-dev libisal-dev)
-apt_test=(libgtest-dev nginx-light openssl golang-1.19-go golang-1.19-src bash zsh fish ruby
-          python3 strace time hyperfine curl procps util-linux clang-14 libclang-rt-14-dev
-          clang-tidy-14 cppcheck libc++-14-dev libc++abi-14-dev googletest dpkg-dev file git
-          ca-certificates)
+apt_test=(libgtest-dev nginx-light openssl golang-1.19-go golang-1.19-src golang-golang-x-mod-dev
+          bash zsh fish ruby python3 strace time hyperfine curl procps util-linux clang-14
+          libclang-rt-14-dev clang-tidy-14 cppcheck libc++-14-dev libc++abi-14-dev googletest
+          dpkg-dev file git ca-certificates)
 # Every formula cmake/GoverHomebrew.cmake looks for (libarchive, openssl@3, curl, isa-l) is
 # here; the cmake.homebrew_hints test checks that this list and README's have them all.
 brew_build=(cmake ninja pkg-config curl libarchive openssl@3 nlohmann-json cli11 tl-expected isa-l)
