@@ -1,9 +1,10 @@
 // gover-shim: `go`, `gofmt`, ... and `go1.X.Y` in $GOVER_HOME/shims are links to this program
-// (contract §6). It takes the tool from argv[0] (a go1.X.Y name from the exec'd path, see
-// shim_support.hpp), selects the version (contract §3), sets GOROOT and GOTOOLCHAIN, and execs
-// versions/<v>/bin/<tool> in place: no child process, no shell, so arguments, stdio, exit status
-// and signals are the tool's own. Every failure exits 127 with one `gover: error: ...` line.
-// No iostreams and few system calls (bench/shim.sh counts them): it runs on every `go` command.
+// (README "How it works"). It takes the tool from argv[0] (a go1.X.Y name from the exec'd path, see
+// shim_support.hpp), selects the version (README "Which version runs"), sets GOROOT and
+// GOTOOLCHAIN, and execs versions/<v>/bin/<tool> in place: no child process, no shell, so
+// arguments, stdio, exit status and signals are the tool's own. Every failure exits 127 with one
+// `gover: error: ...` line. No iostreams and few system calls (bench/shim.sh counts them): it runs
+// on every `go` command.
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>

@@ -21,8 +21,8 @@ const char* exec_path(char** apple);
 // again and loop.
 std::string_view tool_name(const char* argv0, const char* exec_path);
 
-// Writes "gover: error: <message> (<hint>)" to stderr with one write and exits 127 (contract §4:
-// the shim cannot run a tool).
+// Writes "gover: error: <message> (<hint>)" to stderr with one write and exits 127 (README
+// "Commands": the shim cannot run a tool).
 [[noreturn]] void die(const Error& error);
 
 // Writes "gover: warning: <text>" to stderr with one write; the tool still runs.

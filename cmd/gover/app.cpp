@@ -114,18 +114,9 @@ int run(int argc, char** argv) {
     // rustup; subcommands made after this inherit it.
     app.fallthrough();
 
-    add_install(app, ctx);
-    add_uninstall(app, ctx);
-    add_list(app, ctx);
-    add_list_remote(app, ctx);
-    add_use(app, ctx);
-    add_current(app, ctx);
-    add_which(app, ctx);
-    add_exec(app, ctx);
-    add_shell(app, ctx);
-    add_init(app, ctx);
-    add_doctor(app, ctx);
-    add_complete(app, ctx);
+    for (const AddCommand add : k_commands) {
+        add(app, ctx);
+    }
 
     // `gover help [command]` reads as `gover [command] --help`, as in git, cargo and rustup.
     std::vector<char*> args(argv, argv + argc);

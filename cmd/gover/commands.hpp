@@ -1,5 +1,7 @@
 #pragma once
-// One add_<command> per subcommand file: each registers its options and sets ctx.action.
+// The one table of commands: each cmd/gover/<command>.cpp has an add_<command> that registers
+// its options and sets ctx.action; app.cpp registers every row of k_commands, in this order
+// (the order of `gover --help`). A new command is a new file and one row here.
 
 #include <CLI/CLI.hpp>
 
@@ -27,5 +29,12 @@ void add_shell(CLI::App& app, Context& ctx);
 void add_init(CLI::App& app, Context& ctx);
 void add_doctor(CLI::App& app, Context& ctx);
 void add_complete(CLI::App& app, Context& ctx);
+
+using AddCommand = void (*)(CLI::App& app, Context& ctx);
+
+inline constexpr AddCommand k_commands[] = {
+    add_install, add_uninstall, add_list,  add_list_remote, add_use,    add_current,
+    add_which,   add_exec,      add_shell, add_init,        add_doctor, add_complete,
+};
 
 } // namespace gover::cli

@@ -11,11 +11,9 @@
 //   platforms           the platforms the cached index has archives for
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <memory>
 #include <optional>
 #include <set>
-#include <sstream>
 #include <string>
 #include <vector>
 
@@ -23,9 +21,7 @@
 #include "core/installed.hpp"
 #include "core/layout.hpp"
 #include "core/platform.hpp"
-#include "gover/source/index_digest.hpp"
-#include "gover/source/index_source.hpp"
-#include "gover/source/mirror.hpp"
+#include "gover/source/source_choice.hpp"
 #include "output.hpp"
 
 namespace gover::cli {
@@ -82,47 +78,22 @@ void add_options(const CLI::App& app, Words& words) {
     }
 }
 
-std::optional<std::string> read_file(const std::filesystem::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        return std::nullopt;
-    }
-    std::ostringstream text;
-    text << in.rdbuf();
-    return text.str();
-}
-
-// The index as cached for the mirror in use, or a file:// mirror's own index.json (reading a
-// local file is as cheap as the cache). nullopt when neither exists or parses: no words.
-std::optional<ReleaseIndex> cached_index(const Layout& layout) {
-    const Mirror mirror = Mirror::from_environment();
-    if (auto text = read_file(index_cache_paths(layout, mirror).digest)) {
-        if (auto digest = read_digest(*text)) {
-            return std::move(digest->index);
-        }
-    }
-    if (mirror.is_file()) {
-        const std::string path = mirror.index_url().substr(std::string_view("file://").size());
-        if (auto text = read_file(path)) {
-            if (auto index = ReleaseIndex::parse(*text, path)) {
-                return std::move(*index);
-            }
-        }
-    }
-    return std::nullopt;
+// What the source has cached (never the network: this runs at every TAB). Empty when nothing
+// is cached: no words.
+std::vector<AvailableRelease> cached_releases(const Layout& layout) {
+    ListOptions options;
+    options.cached_only = true;
+    auto releases = source_from_environment(layout)->releases(options);
+    return releases ? std::move(*releases) : std::vector<AvailableRelease>{};
 }
 
 // Stable releases for this platform, and pre-releases newer than the newest stable one (an rc
 // people are trying); older pre-releases would bury the useful words.
 void add_remote(const Layout& layout, Words& words) {
-    const auto index = cached_index(layout);
-    if (!index) {
-        return;
-    }
     const Platform host = host_platform();
     bool seen_stable = false;
-    for (const Release& release : index->releases()) {
-        if (!release.archive_for(host)) {
+    for (const auto& release : cached_releases(layout)) {
+        if (!release.has(host)) {
             continue;
         }
         if (release.stable || !seen_stable) {
@@ -133,14 +104,10 @@ void add_remote(const Layout& layout, Words& words) {
 }
 
 void add_platforms(const Layout& layout, Words& words) {
-    const auto index = cached_index(layout);
-    if (!index) {
-        return;
-    }
     std::set<std::string> platforms;
-    for (const Release& release : index->releases()) {
-        for (auto& platform : release.archive_platforms()) {
-            platforms.insert(std::move(platform));
+    for (const auto& release : cached_releases(layout)) {
+        for (const auto& platform : release.platforms) {
+            platforms.insert(platform.str());
         }
     }
     for (const auto& platform : platforms) {

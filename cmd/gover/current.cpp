@@ -1,4 +1,4 @@
-// `gover current [--json]` (contract §4): the selected version and what selected it, e.g.
+// `gover current [--json]` (README "Commands"): the selected version and what selected it, e.g.
 // `1.22.5 (set by /src/app/.tool-versions:3)` or `1.22.5 (required by /src/app/go.mod:3)`.
 // Pinned but not installed (or `system` with no system go): the line still prints (JSON
 // "installed": false) with a warning.

@@ -1,5 +1,5 @@
-// `gover doctor [--json] [--fix [--yes]]` (contract §7): every known cause of a broken Go setup,
-// what is wrong, why it breaks Go and the exact fix; --fix repairs what is gover's own.
+// `gover doctor [--json] [--fix [--yes]]` (README "Troubleshooting"): every known cause of a broken
+// Go setup, what is wrong, why it breaks Go and the exact fix; --fix repairs what is gover's own.
 #include <cstdio>
 #include <cstdlib>
 #include <iostream>
@@ -8,10 +8,10 @@
 #include <unistd.h>
 
 #include "commands.hpp"
+#include "gover/base/interrupt.hpp"
 #include "gover/doctor/doctor.hpp"
 #include "gover/doctor/real_system.hpp"
 #include "gover/doctor/report_json.hpp"
-#include "gover/base/interrupt.hpp"
 #include "output.hpp"
 
 namespace gover::cli {

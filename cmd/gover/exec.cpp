@@ -1,4 +1,4 @@
-// `gover exec [spec] -- <cmd> [args...]` (contract §4): runs cmd with a toolchain (the spec,
+// `gover exec [spec] -- <cmd> [args...]` (README "Commands"): runs cmd with a toolchain (the spec,
 // resolved against the installed versions, or the selected one): its bin/ first on PATH and
 // GOROOT / GOTOOLCHAIN as the shim sets them (system: the environment as it is). gover execs
 // the command in place, so its exit status and signals are the command's own.

@@ -1,4 +1,4 @@
-// `gover init <bash|zsh|fish>`: the shell setup users load from a startup file (contract §4):
+// `gover init <bash|zsh|fish>`: the shell setup users load from a startup file (README "Commands"):
 // the shims first on PATH, then GOBIN, the `gover` function that lets `gover shell` change the
 // calling shell, and the completions. Loading it again moves the two directories back to the
 // front instead of adding them twice.

@@ -1,6 +1,7 @@
-// `gover install [spec…] [--platform OS-ARCH] [--force]` (contract §4): resolve against the index,
-// download, verify, unpack, refresh the shims. No spec: the selected version (§3). Several specs:
-// each one, exit 1 if any failed. SIGINT/SIGTERM: clean up, exit 130/143.
+// `gover install [spec…] [--platform OS-ARCH] [--force]` (README "Commands"): resolve against the
+// index, download, verify, unpack, refresh the shims. No spec: the selected version (README "Which
+// version runs"). Several specs: each one, exit 1 if any failed. SIGINT/SIGTERM: clean up, exit
+// 130/143.
 #include <csignal>
 #include <memory>
 #include <optional>
@@ -12,8 +13,9 @@
 #include "core/platform.hpp"
 #include "core/selection.hpp"
 #include "core/spec.hpp"
-#include "gover/install/installer.hpp"
 #include "gover/base/interrupt.hpp"
+#include "gover/install/installer.hpp"
+#include "gover/source/source_choice.hpp"
 #include "output.hpp"
 #include "progress.hpp"
 
@@ -52,12 +54,8 @@ Result<std::optional<Target>> selected_target(const Layout& layout, const Instal
                ") is already installed");
         return std::optional<Target>{};
     }
-    const std::string spec = install_spec(selection->request);
-    auto request = parse_spec(spec);
-    if (!request) {
-        return tl::unexpected(request.error());
-    }
-    return std::optional<Target>(Target{spec, *request});
+    return std::optional<Target>(
+        Target{install_spec(selection->request), install_request(selection->request)});
 }
 
 int run(const InstallOptions& options, const Context& ctx) {
@@ -65,7 +63,7 @@ int run(const InstallOptions& options, const Context& ctx) {
     if (!layout) {
         return report(layout.error());
     }
-    // Every argument is checked before anything is done (contract §4: usage errors first).
+    // Every argument is checked before anything is done (README "Commands": usage errors first).
     std::optional<Platform> platform;
     if (!options.platform.empty()) {
         auto parsed = Platform::parse(options.platform);
@@ -80,10 +78,8 @@ int run(const InstallOptions& options, const Context& ctx) {
         if (!request) {
             return report(request.error());
         }
-        if (request->kind == VersionRequest::Kind::system) {
-            return report(Error{ErrorCode::usage,
-                                "'system' is the Go on PATH, not a release to install",
-                                "name a version like 1.22.5 or a series like 1.22"});
+        if (auto release = require_release(*request); !release) {
+            return report(release.error());
         }
         targets.push_back(Target{spec, *request});
     }
@@ -99,6 +95,7 @@ int run(const InstallOptions& options, const Context& ctx) {
     }
 
     install_interrupt_handlers();
+    const auto source = source_from_environment(*layout);
     const bool show_progress = stderr_is_terminal() && !ctx.quiet;
     bool failed = false;
     for (const auto& target : targets) {
@@ -111,8 +108,8 @@ int run(const InstallOptions& options, const Context& ctx) {
             progress.clear();
             notice(text);
         };
-        auto result =
-            install(*layout, InstallRequest{target.request, platform, options.force}, events);
+        auto result = install(*layout, *source,
+                              InstallRequest{target.request, platform, options.force}, events);
         progress.clear();
         if (!result) {
             if (result.error().code == ErrorCode::interrupted || interrupted()) {

@@ -1,5 +1,5 @@
-// `gover list [--json]` (contract §4): installed versions, newest first; the selected one reads
-// "1.22.6  (selected by /p/.tool-versions:1)".
+// `gover list [--json]` (README "Commands"): installed versions, newest first; the selected one
+// reads "1.22.6  (selected by /p/.tool-versions:1)".
 #include <cstdio>
 #include <memory>
 #include <optional>

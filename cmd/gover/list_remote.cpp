@@ -1,6 +1,7 @@
-// `gover list-remote [spec] [--all] [--json] [--platform OS-ARCH]` (contract §4): the versions
-// the mirror has an archive for on the platform, newest first. The spec is a filter (§1): a
-// series lists all its releases, an exact version itself, latest the newest stable one.
+// `gover list-remote [spec] [--all] [--json] [--platform OS-ARCH]` (README "Commands"): the
+// versions the mirror has an archive for on the platform, newest first. The spec is a filter
+// (README "Commands"): a series lists all its releases, an exact version itself, latest the newest
+// stable one.
 #include <cstdio>
 #include <memory>
 #include <optional>
@@ -12,8 +13,7 @@
 #include "core/platform.hpp"
 #include "core/spec.hpp"
 #include "gover/base/json_writer.hpp"
-#include "gover/source/index_source.hpp"
-#include "gover/source/mirror.hpp"
+#include "gover/source/source_choice.hpp"
 #include "output.hpp"
 
 namespace gover::cli {
@@ -32,13 +32,14 @@ struct Row {
 };
 
 // Which releases to print, newest first.
-std::vector<Row> select_rows(const ReleaseIndex& index, const Platform& platform,
-                             const std::optional<VersionRequest>& filter, bool all) {
+std::vector<Row> select_rows(const std::vector<AvailableRelease>& releases,
+                             const Platform& platform, const std::optional<VersionRequest>& filter,
+                             bool all) {
     std::vector<Row> rows;
     const bool exact = filter && filter->kind == VersionRequest::Kind::exact;
     const bool latest = filter && filter->kind == VersionRequest::Kind::latest;
-    for (const auto& release : index.releases()) {
-        if (!release.archive_for(platform)) {
+    for (const auto& release : releases) {
+        if (!release.has(platform)) {
             continue;
         }
         if (filter && !matches(*filter, release.version)) {
@@ -60,18 +61,17 @@ std::vector<Row> select_rows(const ReleaseIndex& index, const Platform& platform
 }
 
 // Why nothing was listed, as precisely as the index allows.
-Error nothing_listed(const ReleaseIndex& index, const Platform& platform,
-                     const std::optional<VersionRequest>& filter, const std::string& spec,
-                     bool all) {
-    const std::string mirror = Mirror::from_environment().base_url();
+Error nothing_listed(const std::vector<AvailableRelease>& releases, const std::string& location,
+                     const Platform& platform, const std::optional<VersionRequest>& filter,
+                     const std::string& spec, bool all) {
     if (!filter) {
         return Error{ErrorCode::not_found,
-                     "no Go release on " + mirror + " has an archive for " + platform.str(),
+                     "no Go release on " + location + " has an archive for " + platform.str(),
                      "check --platform: go.dev names platforms like linux-amd64 or darwin-arm64"};
     }
     bool any_match = false;
     bool any_stable_match = false;
-    for (const auto& release : index.releases()) {
+    for (const auto& release : releases) {
         if (matches(*filter, release.version)) {
             any_match = true;
             any_stable_match = any_stable_match || release.stable;
@@ -87,7 +87,7 @@ Error nothing_listed(const ReleaseIndex& index, const Platform& platform,
                      "try another --platform, e.g. --platform linux-amd64"};
     }
     std::string newest;
-    for (const auto& release : index.releases()) {
+    for (const auto& release : releases) {
         if (release.stable) {
             newest = " (newest is " + release.version.str() + ")";
             break;
@@ -120,9 +120,8 @@ int run_list_remote(const ListRemoteOptions& options) {
         if (!request) {
             return report(request.error());
         }
-        if (request->kind == VersionRequest::Kind::system) {
-            return report(Error{ErrorCode::usage, "'system' is not a release on the mirror",
-                                "give a version like 1.22.5, a series like 1.22, or latest"});
+        if (auto release = require_release(*request); !release) {
+            return report(release.error());
         }
         filter = *request;
     }
@@ -138,19 +137,21 @@ int run_list_remote(const ListRemoteOptions& options) {
     if (!layout) {
         return report(layout.error());
     }
-    IndexLoadOptions load_options;
-    load_options.notice = [](const std::string& text) { notice(text); };
-    load_options.platform = platform;
-    auto index = load_index(*layout, Mirror::from_environment(), load_options);
-    if (!index) {
-        return report(index.error());
+    const auto source = source_from_environment(*layout);
+    ListOptions list;
+    list.notice = [](const std::string& text) { notice(text); };
+    list.platform = platform;
+    auto releases = source->releases(list);
+    if (!releases) {
+        return report(releases.error());
     }
-    const std::vector<Row> rows = select_rows(*index, platform, filter, options.all);
+    const std::vector<Row> rows = select_rows(*releases, platform, filter, options.all);
     if (rows.empty()) {
         if (options.json) {
             print_rows(rows, true); // `[]`: stdout stays JSON; the exit status says why
         }
-        return report(nothing_listed(*index, platform, filter, options.spec, options.all));
+        return report(nothing_listed(*releases, source->location(), platform, filter, options.spec,
+                                     options.all));
     }
     print_rows(rows, options.json);
     return k_exit_ok;

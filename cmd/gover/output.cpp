@@ -14,7 +14,7 @@ namespace {
 bool g_quiet = false;
 int g_stdout_errno = 0; // the first error writing stdout
 
-// Contract §4: every error line says what to do. Most errors carry their own advice; these
+// README "Commands": every error line says what to do. Most errors carry their own advice; these
 // cover the low-level ones that do not.
 std::string_view default_hint(ErrorCode code) {
     switch (code) {

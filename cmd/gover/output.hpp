@@ -1,5 +1,5 @@
 #pragma once
-// The CLI's only ways to speak: data to stdout, notices and errors to stderr (contract §4).
+// The CLI's only ways to speak: data to stdout, notices and errors to stderr (README "Commands").
 
 #include <string_view>
 
@@ -7,7 +7,7 @@
 
 namespace gover::cli {
 
-// Exit statuses of contract §4.
+// Exit statuses of README "Commands".
 inline constexpr int k_exit_ok = 0;
 inline constexpr int k_exit_failure = 1;
 inline constexpr int k_exit_usage = 2;

@@ -1,5 +1,5 @@
-// `gover shell <spec>` / `gover shell --unset` (contract §4): prints the line that sets (to the
-// exact installed version the spec resolves to) or clears GOVER_VERSION, in the syntax of
+// `gover shell <spec>` / `gover shell --unset` (README "Commands"): prints the line that sets (to
+// the exact installed version the spec resolves to) or clears GOVER_VERSION, in the syntax of
 // `--shell bash|zsh|fish` (default: from $SHELL).
 //
 // The protocol with `gover init` (init.cpp), whose `gover` shell function makes `gover shell`

@@ -1,7 +1,7 @@
 #pragma once
-// Which toolchain `which`, `exec` and `shell` use: the selection here (contract §3), or a spec
-// resolved against the installed versions (contract §1: none matching is an error naming the
-// install command).
+// Which toolchain `which`, `exec` and `shell` use: the selection here (README "Which version
+// runs"), or a spec resolved against the installed versions (README "Commands": none matching is an
+// error naming the install command).
 
 #include <optional>
 #include <string_view>

@@ -1,5 +1,5 @@
-// `gover uninstall <version…>` (contract §4): remove toolchains from the store and their shims.
-// Not installed: an error. The selected one: removed, with a warning naming the pin that now
+// `gover uninstall <version…>` (README "Commands"): remove toolchains from the store and their
+// shims. Not installed: an error. The selected one: removed, with a warning naming the pin that now
 // points at nothing.
 #include <memory>
 #include <optional>
@@ -29,7 +29,7 @@ int run(const std::vector<std::string>& args) {
             return report(Error{ErrorCode::usage, version.error().message,
                                 "name an installed version as 'gover list' prints it"});
         }
-        // "1.22" is a language version, never a release (contract §1): there is no such dir.
+        // "1.22" is a language version, never a release (README "Commands"): there is no such dir.
         if (version->is_language_version()) {
             return report(Error{ErrorCode::usage,
                                 arg + " is a language version, not a release: uninstall takes "

@@ -1,8 +1,8 @@
-// `gover use <spec> [--global]` (contract §4): resolve the spec like `install` (the newest
+// `gover use <spec> [--global]` (README "Commands"): resolve the spec like `install` (the newest
 // matching release in the index), install it if missing, then pin that exact version in
 // ./.tool-versions (the golang/go line rewritten in place, every other byte kept) or in
-// $GOVER_HOME/global. Says what it pinned on stderr, and warns when a stronger pin (§3) still
-// wins here.
+// $GOVER_HOME/global. Says what it pinned on stderr, and warns when a stronger pin (README "Which
+// version runs") still wins here.
 #include <csignal>
 #include <memory>
 #include <string>
@@ -13,6 +13,7 @@
 #include "core/spec.hpp"
 #include "gover/base/interrupt.hpp"
 #include "gover/install/installer.hpp"
+#include "gover/source/source_choice.hpp"
 #include "gover/store/pin_files.hpp"
 #include "gover/store/pin_link.hpp"
 #include "output.hpp"
@@ -52,7 +53,8 @@ Result<std::string> version_to_pin(const Layout& layout, const VersionRequest& r
         progress.clear();
         notice(text);
     };
-    auto result = install(layout, InstallRequest{request, std::nullopt, false}, events);
+    const auto source = source_from_environment(layout);
+    auto result = install(layout, *source, InstallRequest{request, std::nullopt, false}, events);
     progress.clear();
     if (!result) {
         return tl::unexpected(result.error());
@@ -63,7 +65,7 @@ Result<std::string> version_to_pin(const Layout& layout, const VersionRequest& r
     return result->version.str();
 }
 
-// After pinning: if something earlier in §3 still selects here, say so.
+// After pinning: if something earlier in README "Which version runs" still selects here, say so.
 void warn_if_overridden(const Layout& layout, const PinSource::Kind written) {
     auto selection = select_version(SelectionEnv::from_process(layout));
     if (!selection || selection->source.kind == written) {

@@ -1,6 +1,6 @@
-// `gover which [tool]` (contract §4): the absolute path the shim would exec for `tool` (default
-// go) here: versions/<v>/bin/<tool>, the go of a go1.X.Y name, or for system the first one on
-// PATH that is not a shim.
+// `gover which [tool]` (README "Commands"): the absolute path the shim would exec for `tool`
+// (default go) here: versions/<v>/bin/<tool>, the go of a go1.X.Y name, or for system the first one
+// on PATH that is not a shim.
 #include <cstdio>
 #include <cstdlib>
 #include <memory>

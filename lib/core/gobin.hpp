@@ -1,7 +1,7 @@
 #pragma once
 // Where `go install` puts binaries (GOBIN), worked out the way cmd/go does but without running
-// go: `gover init` puts it on PATH right after the shims (contract §4, §6), and running a
-// toolchain at every shell start would cost far more than it is worth.
+// go: `gover init` puts it on PATH right after the shims (README "Commands" and README "How it
+// works"), and running a toolchain at every shell start would cost far more than it is worth.
 
 #include <cstddef>
 #include <filesystem>

@@ -1,6 +1,6 @@
 #pragma once
-// Where everything lives under $GOVER_HOME (contract §2). Only paths: no I/O but reading the
-// environment.
+// Where everything lives under $GOVER_HOME (README "How it works"). Only paths: no I/O but reading
+// the environment.
 
 #include <filesystem>
 #include <string>

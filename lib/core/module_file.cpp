@@ -46,8 +46,8 @@ std::vector<std::string_view> tokens(std::string_view line) {
 }
 
 // cmd/go treats `go 1.22` as the language version 1.22, met by 1.22.0 and later releases;
-// gover needs a release to install, so the minimum is 1.22.0 (contract §3). None when that
-// release would not be a valid version (the name would pass the length limit).
+// gover needs a release to install, so the minimum is 1.22.0 (README "Which version runs"). None
+// when that release would not be a valid version (the name would pass the length limit).
 std::optional<GoVersion> release_floor(const GoVersion& v) {
     if (!v.is_language_version()) {
         return v;

@@ -262,6 +262,13 @@ std::string install_spec(const VersionRequest& request) {
     return v.minor().empty() ? v.str() + ".0.0" : v.str() + ".0";
 }
 
+VersionRequest install_request(const VersionRequest& pin) {
+    if (pin.kind == VersionRequest::Kind::minimum) {
+        return VersionRequest{VersionRequest::Kind::exact, pin.version};
+    }
+    return pin;
+}
+
 std::optional<GoVersion> resolve_installed(const Layout& layout, const VersionRequest& request) {
     InstalledLookup lookup(layout);
     return lookup.resolve(request);

@@ -1,6 +1,6 @@
 #pragma once
-// Which Go runs here: the precedence walk of contract §3, the one implementation behind the
-// shim, `current`, `which`, `exec`, `list`, `install` with no spec, and doctor.
+// Which Go runs here: the precedence walk of README "Which version runs", the one implementation
+// behind the shim, `current`, `which`, `exec`, `list`, `install` with no spec, and doctor.
 //
 //   1. GOVER_VERSION (a pin; `gover shell` sets it)
 //   2. walking up from the cwd, the first directory with a .tool-versions holding a golang/go
@@ -100,9 +100,9 @@ struct Selection {
     Error not_installed_error() const;
 };
 
-// Contract §3. Fails with no_pin when nothing selects a version (the hint says how to pin),
-// bad_pin/io naming path:line (or GOVER_VERSION) when the pin that applies cannot be read or
-// is not a valid version. A pin that is valid but not installed is not an error: see
+// README "Which version runs". Fails with no_pin when nothing selects a version (the hint says how
+// to pin), bad_pin/io naming path:line (or GOVER_VERSION) when the pin that applies cannot be read
+// or is not a valid version. A pin that is valid but not installed is not an error: see
 // Selection::version.
 Result<Selection> select_version(const SelectionEnv& env);
 
@@ -118,6 +118,9 @@ Result<std::optional<ModuleMinimum>> find_module_minimum(const SelectionEnv& env
 // release, spec 1.20.0 (spec 1.20 would mean the newest 1.20.x); a language version stays a
 // series ("1.22"); a minimum names itself.
 std::string install_spec(const VersionRequest& request);
+// What `gover install` with no spec installs for a selected pin, as a typed request: a minimum
+// installs exactly itself, a language version its series, an exact pin itself.
+VersionRequest install_request(const VersionRequest& pin);
 // The spec that names exactly `version`: 1.22.5, but 1.20.0 for the go1.20 release.
 std::string install_spec(const GoVersion& version);
 

@@ -93,4 +93,12 @@ std::optional<GoVersion> resolve(const VersionRequest& request,
     return std::nullopt;
 }
 
+Status require_release(const VersionRequest& request) {
+    if (request.kind == VersionRequest::Kind::system) {
+        return fail(ErrorCode::usage, "'system' is not a release: it names the Go on PATH",
+                    "name a version like 1.22.5 or a series like 1.22");
+    }
+    return {};
+}
+
 } // namespace gover

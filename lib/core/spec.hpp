@@ -1,7 +1,7 @@
 #pragma once
 // What a user asks for (a spec on the command line, a pin in a file or GOVER_VERSION, a go.mod
 // minimum) and the one function that picks the best match from a list of versions: the release
-// index for install/use, the store for the shim, exec and shell. Contract §1.
+// index for install/use, the store for the shim, exec and shell. README "Commands".
 
 #include <optional>
 #include <string>
@@ -35,6 +35,10 @@ Result<VersionRequest> parse_spec(std::string_view text);
 // A pin (a pin file or GOVER_VERSION): an exact version ("1.20" is the go1.20 release), a
 // language version ("1.22": the newest installed 1.22.x), or system.
 Result<VersionRequest> parse_pin(std::string_view text);
+
+// ErrorCode::usage for a system request, which names the Go on PATH rather than a release: the one
+// place install, use, list-remote and the installer refuse it.
+Status require_release(const VersionRequest& request);
 
 // Whether a series/minimum request may fall back to a pre-release when no stable release fits.
 enum class PrereleaseFallback { no, yes };

@@ -1,5 +1,5 @@
 #pragma once
-// What a shim runs for a tool name (contract §6), shared by the shim, `gover which` and
+// What a shim runs for a tool name (README "How it works"), shared by the shim, `gover which` and
 // `gover exec`: the tool in an installed bin/, or for `system` the first match on PATH that is
 // not a gover shim, and the environment the toolchain gets.
 

@@ -1,8 +1,8 @@
 #pragma once
-// Readers for the files that pin or require a Go version (contract §3): .tool-versions (asdf),
-// .go-version (goenv) and $GOVER_HOME/global, go.mod and go.work (cmd/go). Parsing is pure
-// (text in, answer out, `path` only names the file in messages) so a fuzzer can drive it;
-// reading is separate, bounded, and touches regular files only.
+// Readers for the files that pin or require a Go version (README "Which version runs"):
+// .tool-versions (asdf), .go-version (goenv) and $GOVER_HOME/global, go.mod and go.work (cmd/go).
+// Parsing is pure (text in, answer out, `path` only names the file in messages) so a fuzzer can
+// drive it; reading is separate, bounded, and touches regular files only.
 
 #include <cstddef>
 #include <optional>

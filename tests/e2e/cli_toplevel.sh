@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The first contact with the CLI (contract §4): `gover --version`, `--help` for every command
+# The first contact with the CLI (README "Commands"): `gover --version`, `--help` for every command
 # with an example, and usage mistakes at the top level reported as one `gover: error:` line
 # with exit 2, naming the word that was wrong (never CLI11's own text or exit code); gover's
 # own flags after the command; exec leaving every word after its spec to the command.

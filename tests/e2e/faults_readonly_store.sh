@@ -48,7 +48,7 @@ readonly_case() {
             echo "FAIL: $label: $target is still writable" >&2
             exit 1
         fi
-        # Installed already: the no-op of contract §4, read-only store or not.
+        # Installed already: the no-op of README "Commands", read-only store or not.
         out=$(gv install 1.21.0 2>&1)
         rc=$?
         [[ $rc == 0 && $out == "go1.21.0 is already installed in $GOVER_HOME/versions/1.21.0"* ]] ||
@@ -82,8 +82,8 @@ readonly_case() {
 }
 
 # (a) The whole store. The index is cached already (the first install fetched it), so gover
-# gets as far as it can with a read-only cache too. tmp/ and locks/ are disposable (contract
-# §2): gone, they cannot be made again, and a no-op install must not need them.
+# gets as far as it can with a read-only cache too. tmp/ and locks/ are disposable (README
+# "How it works"): gone, they cannot be made again, and a no-op install must not need them.
 rm -rf "$GOVER_HOME/tmp" "$GOVER_HOME/locks"
 readonly_case "read-only GOVER_HOME" "$GOVER_HOME" "Read-only file system"
 # (b) Only versions/: staging under tmp/ works, the rename into versions/ cannot. A fresh

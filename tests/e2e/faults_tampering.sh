@@ -1,4 +1,4 @@
-# End-to-end (issue 7, contract §2 "Trust"): the index changes the sha256 of an installed version.
+# End-to-end (issue 7, README "How it works" "Trust"): the index changes the sha256 of an installed version.
 # install_basic.sh covers the plain refusal and that uninstall clears the record; this adds:
 # `install --force` is refused naming both hashes (the recorded and the new one) whether the
 # index comes fresh from the mirror or from the cached digest; the installed copy still runs;

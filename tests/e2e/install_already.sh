@@ -1,5 +1,5 @@
-# End-to-end: "Installed already: a no-op that says so" (contract §4) when the installed copy is
-# another platform's build (`--platform`), and the tampering check (§2) comparing that copy with
+# End-to-end: "Installed already: a no-op that says so" (README "Commands") when the installed copy is
+# another platform's build (`--platform`), and the tampering check (README "How it works") comparing that copy with
 # the index entry it came from, not with the host's archive:
 #   - install --platform darwin-amd64 1.22.4, then `install 1.22.4`: a no-op, no download;
 #   - a version the index has only for darwin-amd64, installed with --platform: `install` of it

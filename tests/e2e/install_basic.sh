@@ -109,7 +109,7 @@ assert rows[0]["path"].endswith("/versions/1.22.5"), rows
 ' || fail_check "list --json is wrong: $json"
 fi
 
-# No spec: the selected version (contract §3), and list marks it.
+# No spec: the selected version (README "Which version runs"), and list marks it.
 project=$WORK/project
 mkdir -p "$project/sub"
 printf 'nodejs 20.0.0\ngolang 1.22.4\n' >"$project/.tool-versions"

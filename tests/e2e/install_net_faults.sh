@@ -37,7 +37,7 @@ expect_fault "https to http redirect" "http://127\.0\.0\.1" -- gv install 1.22.4
 grep -q "^GET /dl/go1.22.4.linux-amd64.tar.gz 200" "$MIRROR_ACCESS_LOG" &&
     fail_check "the http redirect target was fetched"
 # GOVER_INSECURE=1 lets gover fetch from an http:// mirror; it never lets an https one
-# redirect to http (contract §2: a redirect never leaves https).
+# redirect to http (README "How it works": a redirect never leaves https).
 GOVER_INSECURE=1 expect_fault "https to http redirect with GOVER_INSECURE=1" \
     "http://127\.0\.0\.1" -- gv install 1.22.4
 grep -q "^GET /dl/go1.22.4.linux-amd64.tar.gz 200" "$MIRROR_ACCESS_LOG" &&

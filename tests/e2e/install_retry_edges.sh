@@ -1,4 +1,4 @@
-# End-to-end: the retry edges of contract §5 that nginx cannot make, from
+# End-to-end: the retry edges of README "How it works" that nginx cannot make, from
 # tests/support/fault_server.py over HTTPS:
 #   - a 416 answer to the resume request: the install starts over from byte 0 within the three
 #     attempts and succeeds; when the third attempt is cut short too it fails cleanly;

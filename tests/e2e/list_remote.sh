@@ -38,7 +38,7 @@ run() {
     RC=$?
 }
 
-# expect_error <name> <exit code> <extended regex>: the contract's one-line error form.
+# expect_error <name> <exit code> <extended regex>: the documented one-line error form (README "Commands").
 expect_error() {
     local name=$1 code=$2 pattern=$3
     [[ $RC == "$code" ]] || fail "$name: exit $RC, want $code ($(cat "$WORK/$name.err"))"
@@ -133,7 +133,7 @@ run host "$GOVER_BIN" list-remote
 
 run json "$GOVER_BIN" list-remote --all --json "${PLATFORM[@]}"
 [[ $RC == 0 ]] || fail "list-remote --json: exit $RC"
-counts=$(json_check "$WORK/json.out") || fail "list-remote --json is not the contract's JSON"
+counts=$(json_check "$WORK/json.out") || fail "list-remote --json is not the documented JSON"
 [[ $counts == "SKIP-JSON" || $counts == "362 278" ]] || fail "list-remote --json: $counts"
 run json_one "$GOVER_BIN" list-remote 1.27rc3 --json "${PLATFORM[@]}"
 [[ $(tr -d ' \n' <"$WORK/json_one.out") == '[{"version":"1.27rc3","stable":false}]' ]] ||

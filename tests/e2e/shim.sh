@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The shim end to end (contract §3, §6): the real gover-shim and gover against hand-made
+# The shim end to end (README "Which version runs" and README "How it works"): the real gover-shim and gover against hand-made
 # toolchains in a temp GOVER_HOME. Every selection source, nested trees, GOROOT / GOTOOLCHAIN,
 # exit codes, signals, argument and stdin passthrough, system and its recursion guard, go1.X.Y
 # entries, the 127 errors, GOVER_AUTO_INSTALL, and hostile files and working directories.

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The selection commands end to end (contract §4): `gover use` with installed versions (the
+# The selection commands end to end (README "Commands"): `gover use` with installed versions (the
 # .tool-versions edit keeps every other byte; --global), `which`, `exec`, `shell`, and `shell`
 # through the function `gover init` defines. Hand-made toolchains: no mirror needed.
 # shellcheck disable=SC2016 # single-quoted $ are for the commands run, on purpose

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# The shim copy in $GOVER_HOME/bin finds "its" gover for GOVER_AUTO_INSTALL=1 (contract §3): gover
+# The shim copy in $GOVER_HOME/bin finds "its" gover for GOVER_AUTO_INSTALL=1 (README "Which version runs"): gover
 # records itself as bin/gover when it refreshes bin/gover-shim, and the shim runs that one before
-# looking on PATH (where there may be another gover, or none). Also doctor's §7 wording that runs
+# looking on PATH (where there may be another gover, or none). Also doctor's README "Troubleshooting" wording that runs
 # the real binaries: a broken global pin hidden by a local one, and fixes naming pre-1.21
 # releases by the spec that means exactly them.
 set -euo pipefail

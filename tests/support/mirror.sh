@@ -1,6 +1,6 @@
 # shellcheck shell=bash
 # The HTTPS mirror every end-to-end test uses: nginx on 127.0.0.1 with a throwaway CA made by the
-# openssl CLI, serving a directory the way go.dev/dl/ does (contract §2):
+# openssl CLI, serving a directory the way go.dev/dl/ does (README "How it works"):
 #   GET /dl/?mode=json&include=all -> <root>/index.json (nginx ignores the query string)
 #   GET /dl/<filename>             -> <root>/<filename>, with Content-Length, ETag, Range support
 #

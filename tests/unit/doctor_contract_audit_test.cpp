@@ -1,4 +1,4 @@
-// Doctor against the contract's words (§1, §3, §7), from an audit: fixes name pre-1.21 releases
+// Doctor against the documented words, from an audit: fixes name pre-1.21 releases
 // by the spec that means exactly them, a broken pin hidden by a stronger one is still reported
 // (path:line), and init-not-read never asks to add a line that is already there. Plus the rules
 // doctor shares with the store code (shim names, stale tmp/ entries) instead of copying them.
@@ -25,7 +25,7 @@ class DoctorAudit : public ::testing::Test {
     DoctorScene scene;
 };
 
-// §1: spec 1.20 is the newest 1.20.x, spec 1.20.0 the go1.20 release.
+// README "Commands": spec 1.20 is the newest 1.20.x, spec 1.20.0 the go1.20 release.
 TEST_F(DoctorAudit, ForeignGo120IsReinstalledAsSpec1200) {
     scene.add_version("1.20"); // no record: copied in by hand
     const auto found = DoctorScene::of(scene.diagnose(), "store-foreign");
@@ -44,8 +44,8 @@ TEST_F(DoctorAudit, ModuleSwitchNamesGo120BySpec1200) {
     EXPECT_TRUE(has(found[0].fix, "`gover use 1.20.0`")) << found[0].fix;
 }
 
-// §7: "a pin file that cannot be read or holds no valid version (path:line)": the global pin
-// applies in every directory without a pin of its own, even when one here hides it.
+// README "Troubleshooting": "a pin file that cannot be read or holds no valid version (path:line)":
+// the global pin applies in every directory without a pin of its own, even when one here hides it.
 TEST_F(DoctorAudit, ABrokenGlobalPinHiddenByALocalOne) {
     scene.add_version("1.22.5");
     test::write_file(scene.work / ".go-version", "1.22.5\n");
@@ -89,8 +89,9 @@ TEST_F(DoctorAudit, BrokenPinsHiddenByGoverVersionAreReportedOnce) {
     EXPECT_EQ(found.size(), 1u) << DoctorScene::dump(found);
 }
 
-// §7 "the exact fix": with ~/.bashrc holding `gover init`, adding it there again fixes nothing,
-// and the login bash reads ~/.profile here (a new ~/.bash_profile would hide it).
+// README "Troubleshooting" "the exact fix": with ~/.bashrc holding `gover init`, adding it there
+// again fixes nothing, and the login bash reads ~/.profile here (a new ~/.bash_profile would hide
+// it).
 TEST_F(DoctorAudit, InitNotReadByLoginBashNamesTheFileItReads) {
     scene.sys.set("SHELL", "/bin/bash");
     scene.startup(".bashrc", "eval \"$(gover init bash)\"\n");

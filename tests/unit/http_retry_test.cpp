@@ -1,6 +1,7 @@
 // retry_policy.cpp and download()'s retry edges: Retry-After on 429/503 honoured only within the
-// back-off budget (contract §5: about 10 s in all), and a 416 answer to a resume request, which
-// starts over from byte 0 within the 3 attempts. Timings are asserted only as generous bounds.
+// back-off budget (README "How it works": about 10 s in all), and a 416 answer to a resume request,
+// which starts over from byte 0 within the 3 attempts. Timings are asserted only as generous
+// bounds.
 #include <gtest/gtest.h>
 
 #include <chrono>

@@ -1,5 +1,5 @@
-// Contract §3 step 4: go.work / go.mod minimums, only when nothing pins, found as cmd/go finds
-// them; and the install command named for each kind of request.
+// README "Which version runs" (step 4): go.work / go.mod minimums, only when nothing pins, found as
+// cmd/go finds them; and the install command named for each kind of request.
 #include <gtest/gtest.h>
 
 #include <string>

@@ -1,7 +1,8 @@
-// Contract §3, rule by rule, on real directory trees in a temp dir: GOVER_VERSION, the walk up
-// for .tool-versions / .go-version, the global pin, and nothing. Cases marked asdf/goenv are
-// written from those tools' documented behaviour: the same tree gives the same answer.
-// (go.work/go.mod: selection_modules_test.cpp; the working directory: selection_cwd_test.cpp.)
+// README "Which version runs", rule by rule, on real directory trees in a temp dir: GOVER_VERSION,
+// the walk up for .tool-versions / .go-version, the global pin, and nothing. Cases marked
+// asdf/goenv are written from those tools' documented behaviour: the same tree gives the same
+// answer. (go.work/go.mod: selection_modules_test.cpp; the working directory:
+// selection_cwd_test.cpp.)
 #include <gtest/gtest.h>
 
 #include <string>

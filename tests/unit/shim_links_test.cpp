@@ -1,5 +1,6 @@
-// shims/ kept in step with the store (contract §2, §6): bin/gover-shim refreshed when it differs,
-// one link per tool and per go1.X.Y, stale links removed, idempotent and safe concurrently.
+// shims/ kept in step with the store (README "How it works"): bin/gover-shim refreshed when it
+// differs, one link per tool and per go1.X.Y, stale links removed, idempotent and safe
+// concurrently.
 #include <gtest/gtest.h>
 
 #include <cstdlib>

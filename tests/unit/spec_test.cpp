@@ -1,4 +1,4 @@
-// spec.cpp: what users type (specs) and what files hold (pins), contract §1, and the one
+// spec.cpp: what users type (specs) and what files hold (pins), README "Commands", and the one
 // resolve() that picks from a list of versions.
 #include <gtest/gtest.h>
 

@@ -1,5 +1,6 @@
-// The pin and module file readers (contract §3): asdf's .tool-versions, goenv's .go-version,
-// cmd/go's go.mod / go.work, every malformed case, and the bounded regular-file reader.
+// The pin and module file readers (README "Which version runs"): asdf's .tool-versions, goenv's
+// .go-version, cmd/go's go.mod / go.work, every malformed case, and the bounded regular-file
+// reader.
 #include <gtest/gtest.h>
 
 #include <fcntl.h>

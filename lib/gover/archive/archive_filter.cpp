@@ -117,56 +117,57 @@ std::string symlink_target_problem(std::string_view relative, std::string_view t
 
 } // namespace detail
 
-Result<AcceptedEntry> EntryFilter::check(const ArchiveEntryInfo& entry) {
-    if (++entries_ > limits_.max_entries) {
-        return refuse(entry, "more than " + std::to_string(limits_.max_entries) +
-                                 " entries, the limit for a toolchain");
-    }
+namespace {
+
+// Why an entry of this kind may not be in a toolchain at all; empty when it may.
+std::string kind_problem(const ArchiveEntryInfo& entry) {
     switch (entry.kind) {
     case EntryKind::file:
     case EntryKind::directory:
     case EntryKind::symlink:
-        break;
+        return {};
     case EntryKind::hardlink:
-        return refuse(entry, "a hard link (to " + quoted(entry.link_target) + ")");
+        return "a hard link (to " + quoted(entry.link_target) + ")";
     default:
-        return refuse(entry, std::string(describe(entry.kind)));
+        return std::string(describe(entry.kind));
     }
-    if (entry.path.empty()) {
-        return refuse(entry, "an empty path");
-    }
-    if (entry.path.front() == '/') {
-        return refuse(entry, "an absolute path");
-    }
+}
 
-    // Components, with "" and "." dropped; the first must be go.
+// The path's components with "" and "." dropped; the first must be go. Empty result: refused,
+// with the reason in `problem`.
+std::vector<std::string_view> clean_components(std::string_view path, std::string& problem) {
+    if (path.empty()) {
+        problem = "an empty path";
+        return {};
+    }
+    if (path.front() == '/') {
+        problem = "an absolute path";
+        return {};
+    }
     std::vector<std::string_view> parts;
-    for (auto part : split_path(entry.path)) {
+    for (auto part : split_path(path)) {
         if (part.empty() || part == ".") {
             continue;
         }
         if (part == "..") {
-            return refuse(entry, "a \"..\" component");
+            problem = "a \"..\" component";
+            return {};
         }
         parts.push_back(part);
     }
     if (parts.empty() || parts.front() != "go") {
-        return refuse(entry, "not under go/");
+        problem = "not under go/";
+        return {};
     }
+    return parts;
+}
 
-    AcceptedEntry out;
-    out.kind = entry.kind;
-    out.mode = masked_mode(entry.kind, entry.mode);
-    if (parts.size() == 1) {
-        if (entry.kind != EntryKind::directory) {
-            return refuse(entry, "go itself must be a directory, not " +
-                                     std::string(describe(entry.kind)));
-        }
-        return out;
-    }
+} // namespace
 
-    // Every parent must be a directory (or not exist yet: created as a directory); nothing is
-    // ever written through a symlink.
+// Every parent must be a directory (or not exist yet: created as a directory); nothing is ever
+// written through a symlink. Returns the entry's path below go/, or the reason it is refused.
+Result<std::string> EntryFilter::place(const ArchiveEntryInfo& entry,
+                                       const std::vector<std::string_view>& parts) {
     std::string prefix;
     for (std::size_t i = 1; i + 1 < parts.size(); ++i) {
         if (!prefix.empty()) {
@@ -179,36 +180,64 @@ Result<AcceptedEntry> EntryFilter::check(const ArchiveEntryInfo& entry) {
                           "its parent go/" + prefix + " is " + std::string(describe(it->second)));
         }
     }
-    out.relative =
-        prefix.empty() ? std::string(parts.back()) : prefix + "/" + std::string(parts.back());
+    return prefix.empty() ? std::string(parts.back()) : prefix + "/" + std::string(parts.back());
+}
 
+Status EntryFilter::count_bytes(const ArchiveEntryInfo& entry) {
+    if (entry.size > limits_.max_total_bytes ||
+        total_bytes_ + entry.size > limits_.max_total_bytes) {
+        return refuse(entry,
+                      "declares " + std::to_string(entry.size) + " bytes, past the limit of " +
+                          std::to_string(limits_.max_total_bytes) + " bytes for a whole toolchain");
+    }
+    total_bytes_ += entry.size;
+    return {};
+}
+
+Result<AcceptedEntry> EntryFilter::check(const ArchiveEntryInfo& entry) {
+    if (++entries_ > limits_.max_entries) {
+        return refuse(entry, "more than " + std::to_string(limits_.max_entries) +
+                                 " entries, the limit for a toolchain");
+    }
+    std::string problem = kind_problem(entry);
+    const auto parts =
+        problem.empty() ? clean_components(entry.path, problem) : std::vector<std::string_view>{};
+    if (!problem.empty()) {
+        return refuse(entry, problem);
+    }
+    AcceptedEntry out;
+    out.kind = entry.kind;
+    out.mode = masked_mode(entry.kind, entry.mode);
+    if (parts.size() == 1) {
+        if (entry.kind != EntryKind::directory) {
+            return refuse(entry, "go itself must be a directory, not " +
+                                     std::string(describe(entry.kind)));
+        }
+        return out;
+    }
+    auto relative = place(entry, parts);
+    if (!relative) {
+        return tl::unexpected(relative.error());
+    }
+    out.relative = std::move(*relative);
     if (entry.kind == EntryKind::symlink) {
-        if (auto problem = detail::symlink_target_problem(out.relative, entry.link_target);
-            !problem.empty()) {
-            return refuse(entry, problem);
+        if (auto bad = detail::symlink_target_problem(out.relative, entry.link_target);
+            !bad.empty()) {
+            return refuse(entry, bad);
         }
         out.link_target = entry.link_target;
     }
     if (entry.kind == EntryKind::file) {
-        if (entry.size > limits_.max_total_bytes ||
-            total_bytes_ + entry.size > limits_.max_total_bytes) {
-            return refuse(entry, "declares " + std::to_string(entry.size) +
-                                     " bytes, past the limit of " +
-                                     std::to_string(limits_.max_total_bytes) +
-                                     " bytes for a whole toolchain");
+        if (auto ok = count_bytes(entry); !ok) {
+            return tl::unexpected(ok.error());
         }
-        total_bytes_ += entry.size;
     }
-
     auto [it, inserted] = seen_.try_emplace(out.relative, entry.kind);
-    if (!inserted) {
-        const bool same_kind = it->second == entry.kind;
-        // A repeated directory or file is harmless (tar semantics: the last one wins); anything
-        // else would swap a directory for a symlink or write through one.
-        if (!same_kind || entry.kind == EntryKind::symlink) {
-            return refuse(entry, "replaces " + std::string(describe(it->second)) + " with " +
-                                     std::string(describe(entry.kind)));
-        }
+    // A repeated directory or file is harmless (tar semantics: the last one wins); anything else
+    // would swap a directory for a symlink or write through one.
+    if (!inserted && (it->second != entry.kind || entry.kind == EntryKind::symlink)) {
+        return refuse(entry, "replaces " + std::string(describe(it->second)) + " with " +
+                                 std::string(describe(entry.kind)));
     }
     return out;
 }

@@ -1,15 +1,16 @@
 #pragma once
-// The safety rules for toolchain archives (contract §5), as a pure function over entry headers so
-// they can be tested and fuzzed without touching a file system. Every entry must lie under go/
-// (which is stripped); no "..", absolute paths, hard links, devices, FIFOs or sockets; symlinks
-// only when their target stays inside the tree; nothing may be written through a symlink or
-// replace an entry of another kind; total size and entry count are capped. Modes become 0755 or
+// The safety rules for toolchain archives (README "How it works"), as a pure function over entry
+// headers so they can be tested and fuzzed without touching a file system. Every entry must lie
+// under go/ (which is stripped); no "..", absolute paths, hard links, devices, FIFOs or sockets;
+// symlinks only when their target stays inside the tree; nothing may be written through a symlink
+// or replace an entry of another kind; total size and entry count are capped. Modes become 0755 or
 // 0644 (setuid, setgid and sticky are dropped, not refused).
 
 #include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "core/error.hpp"
 
@@ -67,6 +68,10 @@ class EntryFilter {
     std::uint64_t entries() const { return entries_; }
 
   private:
+    Result<std::string> place(const ArchiveEntryInfo& entry,
+                              const std::vector<std::string_view>& parts);
+    Status count_bytes(const ArchiveEntryInfo& entry);
+
     ArchiveLimits limits_;
     std::uint64_t total_bytes_ = 0;
     std::uint64_t entries_ = 0;

@@ -1,7 +1,8 @@
 #pragma once
 // SIGINT and SIGTERM during an install or uninstall: the handler only records the signal; the
 // work polls interrupted(), cleans up what it made and returns ErrorCode::interrupted. The CLI
-// then exits 128 + the signal (130 for SIGINT, 143 for SIGTERM, contract §4/§5).
+// then exits 128 + the signal (130 for SIGINT, 143 for SIGTERM, README "Commands" and README "How
+// it works").
 
 namespace gover {
 

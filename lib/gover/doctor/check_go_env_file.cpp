@@ -11,7 +11,8 @@ struct Rule {
     const char* why;
 };
 
-// Contract §7: the target and root are errors, behaviour switches warnings, GOPROXY a note.
+// README "Troubleshooting": the target and root are errors, behaviour switches warnings, GOPROXY a
+// note.
 constexpr Rule k_rules[] = {
     {"GOROOT", Severity::error,
      "every go that is not handed GOROOT by gover's shim (an IDE's, a script's, one run by its "

@@ -104,7 +104,8 @@ void check_probe(const Facts& facts, Findings& out) {
     if (store) {
         std::vector<GoVersion> allowed{*s.version};
         if (facts.module && *s.version < facts.module->requirement.minimum) {
-            // Go switches to gover's go1.X.Y for a module that needs it (contract §3).
+            // Go switches to gover's go1.X.Y for a module that needs it (README "Which version
+            // runs").
             for (const auto& v : facts.installed) {
                 if (!(v < facts.module->requirement.minimum)) {
                     allowed.push_back(v);

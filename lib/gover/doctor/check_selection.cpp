@@ -1,5 +1,5 @@
-// Version selection (contract §3) as the shim sees it here: a pin that cannot run, nothing
-// pinned, and a go.mod/go.work that needs a newer Go than the selected one.
+// Version selection (README "Which version runs") as the shim sees it here: a pin that cannot run,
+// nothing pinned, and a go.mod/go.work that needs a newer Go than the selected one.
 #include "core/spec.hpp"
 #include "gover/doctor/checks.hpp"
 

@@ -1,6 +1,6 @@
-// The shims (contract §2): go, gofmt, every tool in an installed bin/ and go1.X.Y per version,
-// all links to bin/gover-shim, which must match the shim this gover ships; and bin/gover, the
-// link the shim copy runs for GOVER_AUTO_INSTALL=1, which must reach a file.
+// The shims (README "How it works"): go, gofmt, every tool in an installed bin/ and go1.X.Y per
+// version, all links to bin/gover-shim, which must match the shim this gover ships; and bin/gover,
+// the link the shim copy runs for GOVER_AUTO_INSTALL=1, which must reach a file.
 #include <set>
 
 #include "gover/doctor/checks.hpp"

@@ -1,6 +1,8 @@
 #pragma once
 // The check families. Each reads the shared facts and appends its findings; none of them
-// changes anything. One file per family: check_<family>.cpp.
+// changes anything. One file per family: check_<family>.cpp, and one row in k_check_families
+// below (doctor runs them in that order). A new check is a function in its family's file, or a
+// new file and a new row.
 
 #include <string>
 #include <vector>
@@ -35,6 +37,15 @@ void check_probe(const Facts& facts, Findings& out);
 void check_cgo(const Facts& facts, Findings& out);
 // vscode: go.goroot and go.alternateTools in VS Code settings.
 void check_vscode(const Facts& facts, Findings& out);
+
+using CheckFamily = void (*)(const Facts& facts, Findings& out);
+
+// Roughly from "nothing works" to "worth knowing"; the CLI groups by severity anyway.
+inline constexpr CheckFamily k_check_families[] = {
+    check_selection,   check_probe,       check_rosetta, check_binaries,
+    check_environment, check_go_env_file, check_path,    check_shims,
+    check_store,       check_startup,     check_cgo,     check_vscode,
+};
 
 // Shared wording helpers.
 Finding make_finding(std::string check, Severity severity, std::string subject, std::string message,

@@ -3,9 +3,9 @@
 #include <algorithm>
 #include <set>
 
+#include "gover/base/interrupt.hpp"
 #include "gover/doctor/checks.hpp"
 #include "gover/doctor/facts.hpp"
-#include "gover/base/interrupt.hpp"
 
 namespace gover::doctor {
 namespace {
@@ -14,19 +14,9 @@ constexpr std::chrono::seconds k_go_env_timeout{30};
 
 Findings run_checks(const Facts& facts) {
     Findings out;
-    // Roughly from "nothing works" to "worth knowing"; the CLI groups by severity anyway.
-    check_selection(facts, out);
-    check_probe(facts, out);
-    check_rosetta(facts, out);
-    check_binaries(facts, out);
-    check_environment(facts, out);
-    check_go_env_file(facts, out);
-    check_path(facts, out);
-    check_shims(facts, out);
-    check_store(facts, out);
-    check_startup(facts, out);
-    check_cgo(facts, out);
-    check_vscode(facts, out);
+    for (const CheckFamily check : k_check_families) {
+        check(facts, out);
+    }
     return out;
 }
 
@@ -140,7 +130,7 @@ class Repairer {
         return {};
     }
 
-    // --fix never touches anything outside $GOVER_HOME (contract §7).
+    // --fix never touches anything outside $GOVER_HOME (README "Troubleshooting").
     Status remove_inside_home(const std::filesystem::path& p) {
         const auto rel = p.lexically_normal().lexically_relative(facts_.layout.home());
         if (rel.empty() || rel.is_absolute() || *rel.begin() == "..") {

@@ -1,6 +1,6 @@
 #pragma once
-// `gover doctor` (contract §7): every check against one System, and --fix, which repairs only
-// what is gover's own and safe to do twice, then checks again.
+// `gover doctor` (README "Troubleshooting"): every check against one System, and --fix, which
+// repairs only what is gover's own and safe to do twice, then checks again.
 
 #include <functional>
 #include <string>

@@ -1,6 +1,7 @@
 #pragma once
-// One thing doctor found (contract §7): a check id, a severity, what is wrong and why it breaks
-// Go, the exact fix, and, when the fix is gover's own and safe, the repair --fix may perform.
+// One thing doctor found (README "Troubleshooting"): a check id, a severity, what is wrong and why
+// it breaks Go, the exact fix, and, when the fix is gover's own and safe, the repair --fix may
+// perform.
 
 #include <filesystem>
 #include <optional>
@@ -57,7 +58,7 @@ struct Finding {
 
 using Findings = std::vector<Finding>;
 
-// 1 when any finding is a warning or an error, else 0 (contract §4).
+// 1 when any finding is a warning or an error, else 0 (README "Commands").
 int exit_status(const Findings& findings);
 
 // Quotes a path or word for a POSIX shell when it needs it: /a b -> '/a b'.

@@ -12,8 +12,9 @@
 #include "core/self_executable.hpp"
 #include "gover/doctor/host_seam.hpp"
 #include "gover/doctor/run_command.hpp"
-#include "gover/store/install_meta.hpp"
 #include "gover/install/installer.hpp"
+#include "gover/source/source_choice.hpp"
+#include "gover/store/install_meta.hpp"
 #include "gover/store/shim_links.hpp"
 #include "gover/store/staging.hpp"
 
@@ -278,7 +279,8 @@ Status RealSystem::install(const Layout& layout, const std::string& spec,
         return tl::unexpected(request.error());
     }
     InstallRequest what{*request, platform, force};
-    auto done = gover::install(layout, what);
+    const auto source = source_from_environment(layout);
+    auto done = gover::install(layout, *source, what);
     if (!done) {
         return tl::unexpected(done.error());
     }

@@ -1,5 +1,5 @@
 #pragma once
-// The JSON form of doctor's findings (contract §7):
+// The JSON form of doctor's findings (README "Troubleshooting"):
 // [{"check": str, "severity": "error"|"warning"|"info", "message": str, "fix": str}], each with
 // "fixed": bool after --fix.
 

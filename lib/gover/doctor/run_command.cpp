@@ -62,67 +62,38 @@ struct Pipe {
     }
 };
 
-} // namespace
+// argv or envp for execve: pointers into `strings`, then a null.
+std::vector<char*> c_strings(const std::vector<std::string>& strings) {
+    std::vector<char*> out;
+    out.reserve(strings.size() + 1);
+    for (const auto& text : strings) {
+        out.push_back(const_cast<char*>(text.c_str()));
+    }
+    out.push_back(nullptr);
+    return out;
+}
 
-CommandResult run_command(const std::vector<std::string>& argv,
-                          const std::vector<std::string>& environment,
-                          const std::string& search_path, std::chrono::milliseconds timeout) {
-    CommandResult result;
-    if (argv.empty()) {
-        return result;
+// In the child: its own process group, stdin from /dev/null, stdout/stderr into the pipes; an
+// exec failure's errno goes to `status`.
+[[noreturn]] void exec_child(const std::string& program, std::vector<char*>& args,
+                             std::vector<char*>& envp, Pipe& out, Pipe& err, Pipe& status) {
+    ::setpgid(0, 0);
+    const int null = ::open("/dev/null", O_RDONLY);
+    if (null >= 0) {
+        ::dup2(null, STDIN_FILENO);
     }
-    const auto program = look_up(argv[0], search_path);
-    if (!program) {
-        return result;
-    }
-    std::vector<char*> args;
-    args.reserve(argv.size() + 1);
-    for (const auto& a : argv) {
-        args.push_back(const_cast<char*>(a.c_str()));
-    }
-    args.push_back(nullptr);
-    std::vector<char*> envp;
-    envp.reserve(environment.size() + 1);
-    for (const auto& e : environment) {
-        envp.push_back(const_cast<char*>(e.c_str()));
-    }
-    envp.push_back(nullptr);
+    ::dup2(out.fd[1], STDOUT_FILENO);
+    ::dup2(err.fd[1], STDERR_FILENO);
+    ::execve(program.c_str(), args.data(), envp.data());
+    const int e = errno;
+    (void)!::write(status.fd[1], &e, sizeof e);
+    ::_exit(127);
+}
 
-    Pipe out;
-    Pipe err;
-    Pipe status; // reports an exec failure; closed by a successful exec (close-on-exec)
-    if (!out.open(false) || !err.open(false) || !status.open(true)) {
-        out.close_both();
-        err.close_both();
-        status.close_both();
-        return result;
-    }
-    const pid_t pid = ::fork();
-    if (pid < 0) {
-        out.close_both();
-        err.close_both();
-        status.close_both();
-        return result;
-    }
-    if (pid == 0) {
-        ::setpgid(0, 0);
-        const int null = ::open("/dev/null", O_RDONLY);
-        if (null >= 0) {
-            ::dup2(null, STDIN_FILENO);
-        }
-        ::dup2(out.fd[1], STDOUT_FILENO);
-        ::dup2(err.fd[1], STDERR_FILENO);
-        ::execve(program->c_str(), args.data(), envp.data());
-        const int e = errno;
-        (void)!::write(status.fd[1], &e, sizeof e);
-        ::_exit(127);
-    }
-    ::setpgid(pid, pid);
-    ::close(out.fd[1]);
-    ::close(err.fd[1]);
-    ::close(status.fd[1]);
-    out.fd[1] = err.fd[1] = status.fd[1] = -1;
-
+// Reads the child's stdout and stderr until both close, the deadline passes or gover is
+// interrupted (the child's group is then killed). Each stream keeps at most k_max_output.
+void collect_output(pid_t pid, Pipe& out, Pipe& err, std::chrono::milliseconds timeout,
+                    CommandResult& result) {
     const auto deadline = std::chrono::steady_clock::now() + timeout;
     std::string* sinks[2] = {&result.out, &result.err};
     struct pollfd fds[2] = {{out.fd[0], POLLIN, 0}, {err.fd[0], POLLIN, 0}};
@@ -133,16 +104,16 @@ CommandResult run_command(const std::vector<std::string>& argv,
         if (left.count() <= 0) {
             result.timed_out = true;
             ::kill(-pid, SIGKILL);
-            break;
+            return;
         }
         // The child has its own process group, so Ctrl-C reaches only gover: pass it on.
         if (interrupted()) {
             ::kill(-pid, SIGKILL);
-            break;
+            return;
         }
         const int n = ::poll(fds, 2, static_cast<int>(left.count()));
         if (n < 0 && errno != EINTR) {
-            break;
+            return;
         }
         for (int i = 0; i < 2; ++i) {
             if (fds[i].fd < 0 || (fds[i].revents & (POLLIN | POLLHUP | POLLERR)) == 0) {
@@ -160,12 +131,55 @@ CommandResult run_command(const std::vector<std::string>& argv,
             }
         }
     }
+}
+
+} // namespace
+
+CommandResult run_command(const std::vector<std::string>& argv,
+                          const std::vector<std::string>& environment,
+                          const std::string& search_path, std::chrono::milliseconds timeout) {
+    CommandResult result;
+    if (argv.empty()) {
+        return result;
+    }
+    const auto program = look_up(argv[0], search_path);
+    if (!program) {
+        return result;
+    }
+    std::vector<char*> args = c_strings(argv);
+    std::vector<char*> envp = c_strings(environment);
+
+    Pipe out;
+    Pipe err;
+    Pipe status; // reports an exec failure; closed by a successful exec (close-on-exec)
+    auto close_all = [&] {
+        out.close_both();
+        err.close_both();
+        status.close_both();
+    };
+    if (!out.open(false) || !err.open(false) || !status.open(true)) {
+        close_all();
+        return result;
+    }
+    const pid_t pid = ::fork();
+    if (pid < 0) {
+        close_all();
+        return result;
+    }
+    if (pid == 0) {
+        exec_child(*program, args, envp, out, err, status);
+    }
+    ::setpgid(pid, pid);
+    ::close(out.fd[1]);
+    ::close(err.fd[1]);
+    ::close(status.fd[1]);
+    out.fd[1] = err.fd[1] = status.fd[1] = -1;
+
+    collect_output(pid, out, err, timeout, result);
     int exec_errno = 0;
     const bool exec_failed = ::read(status.fd[0], &exec_errno, sizeof exec_errno) ==
                              static_cast<ssize_t>(sizeof exec_errno);
-    out.close_both();
-    err.close_both();
-    status.close_both();
+    close_all();
     int wstatus = 0;
     while (::waitpid(pid, &wstatus, 0) < 0 && errno == EINTR) {
     }

@@ -1,7 +1,7 @@
 #pragma once
 // Shell startup files and just enough shell reading to find what doctor cares about: the
 // `gover init` line, variables exported (GOROOT, GOTOOLCHAIN, ...) and PATH edits, in sh, bash,
-// zsh and fish syntax. Files are read whatever $SHELL is (contract §7).
+// zsh and fish syntax. Files are read whatever $SHELL is (README "Troubleshooting").
 
 #include <filesystem>
 #include <string>

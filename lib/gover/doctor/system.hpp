@@ -49,7 +49,8 @@ struct HostInfo {
     std::filesystem::path self_exe; // the running gover, when known
 };
 
-// What version selection (contract §3, lib/core/selection.hpp) says here, as doctor needs it.
+// What version selection (README "Which version runs", lib/core/selection.hpp) says here, as doctor
+// needs it.
 struct SelectionFacts {
     enum class State {
         selected,      // version is installed and runs
@@ -62,10 +63,10 @@ struct SelectionFacts {
     State state = State::unknown;
     std::optional<GoVersion> version; // selected, or what was asked for when missing
     std::string source;               // "GOVER_VERSION", "/p/.tool-versions:3", "/p/go.mod:3"
-    bool from_module = false;         // selected by a go.mod/go.work minimum (§3 row 4)
-    std::string install_spec;         // not_installed: what `gover install` needs ("1.22")
-    std::string problem;              // invalid/unknown: selection's own message
-    std::string hint;                 // invalid: selection's own advice
+    bool from_module = false; // selected by a go.mod/go.work minimum (README "Which version runs")
+    std::string install_spec; // not_installed: what `gover install` needs ("1.22")
+    std::string problem;      // invalid/unknown: selection's own message
+    std::string hint;         // invalid: selection's own advice
     // Pin files (and GOVER_VERSION) that a stronger source hides here but that break the shims
     // wherever they do apply: the global pin behind a local one, the directory's pin behind
     // GOVER_VERSION. Each is selection's error (naming path:line) and its advice.
@@ -114,8 +115,9 @@ class System {
                               const std::vector<std::pair<std::string, std::string>>& overrides,
                               std::chrono::milliseconds timeout) const = 0;
 
-    // gover itself: selection (§3), the go.mod/go.work minimum around the working directory,
-    // the store and its records, leftovers of interrupted runs, the shim this gover ships.
+    // gover itself: selection (README "Which version runs"), the go.mod/go.work minimum around the
+    // working directory, the store and its records, leftovers of interrupted runs, the shim this
+    // gover ships.
     virtual SelectionFacts selection(const Layout& layout) const = 0;
     virtual std::optional<ModuleMinimum> module_minimum(const Layout& layout) const = 0;
     virtual std::vector<GoVersion> installed_versions(const Layout& layout) const = 0;

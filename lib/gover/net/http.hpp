@@ -1,8 +1,9 @@
 #pragma once
-// HTTPS transfers with libcurl (kept out of this header). Contract §2: only https (and file://
-// for a file mirror; http only with GOVER_INSECURE=1), on the first request and every redirect;
-// TLS trust from the system or SSL_CERT_FILE / CURL_CA_BUNDLE, handed to libcurl by gover;
-// proxies from the usual variables; a connect timeout and a low-speed abort, no total timeout.
+// HTTPS transfers with libcurl (kept out of this header). README "How it works": only https (and
+// file:// for a file mirror; http only with GOVER_INSECURE=1), on the first request and every
+// redirect; TLS trust from the system or SSL_CERT_FILE / CURL_CA_BUNDLE, handed to libcurl by
+// gover; proxies from the usual variables; a connect timeout and a low-speed abort, no total
+// timeout.
 
 #include <cstddef>
 #include <cstdint>

@@ -264,54 +264,38 @@ bool is_transient_status(long status) {
     return status == 429 || (status >= 500 && status <= 599);
 }
 
-AttemptResult run_attempt(const AttemptRequest& request, const TransferSettings& settings,
-                          AttemptHandler& handler) {
-    std::string load_error;
-    const CurlApi* api = curl_api(&load_error);
-    if (!api) {
-        return failure(
-            Error{ErrorCode::network,
-                  "cannot get " + request.url + ": cannot load libcurl (" + load_error + ")",
-                  "install libcurl (Debian/Ubuntu: apt-get install libcurl4)"});
-    }
-    EasyHandle easy(api->easy_init(), EasyDeleter{api});
-    if (!easy) {
-        return failure(Error{ErrorCode::internal, "cannot start libcurl", ""});
-    }
-    CURL* h = easy.get();
-    AttemptState state;
-    state.api = api;
-    state.easy = h;
-    state.handler = &handler;
-    state.request = &request;
-    state.is_file = is_file_url(request.url);
+namespace {
 
-    // Options that keep gover safe must stick; a libcurl that rejects one is not used.
-    std::string refused;
-    auto must = [&refused](CURLcode code, const char* option) {
-        if (code != CURLE_OK && refused.empty()) {
-            refused = option;
+// Collects the first option libcurl refused among those that keep gover safe: a libcurl that
+// rejects one is not used.
+class RequiredOptions {
+  public:
+    void operator()(CURLcode code, const char* option) {
+        if (code != CURLE_OK && refused_.empty()) {
+            refused_ = option;
         }
-    };
-    char errbuf[CURL_ERROR_SIZE] = {};
-    const std::string agent = user_agent();
-    must(api->easy_setopt(h, CURLOPT_URL, request.url.c_str()), "CURLOPT_URL");
-    api->easy_setopt(h, CURLOPT_ERRORBUFFER, errbuf);
-    api->easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
-    api->easy_setopt(h, CURLOPT_USERAGENT, agent.c_str());
-    // Contract §2: https only, for the first request and every redirect; file:// for a local
-    // mirror; http only when the user opted in with GOVER_INSECURE=1, and even then a redirect
-    // never leaves https: only an http URL may redirect to http. libcurl before 7.85 knows only
-    // the bitmask form.
+    }
+    const std::string& refused() const { return refused_; }
+
+  private:
+    std::string refused_;
+};
+
+// Which protocols the transfer and its redirects may use, and the CA file.
+void set_security_options(const CurlApi* api, CURL* h, const AttemptRequest& request,
+                          const TransferSettings& settings, bool is_file, RequiredOptions& must) {
+    // README "How it works": https only, for the first request and every redirect; file:// for a
+    // local mirror; http only when the user opted in with GOVER_INSECURE=1, and even then a
+    // redirect never leaves https: only an http URL may redirect to http. libcurl before 7.85 knows
+    // only the bitmask form.
     const bool http_ok = settings.allow_http;
     const bool http_redirect_ok = http_ok && is_http_url(request.url);
-    const char* protocols = state.is_file ? "file" : (http_ok ? "https,http" : "https");
+    const char* protocols = is_file ? "file" : (http_ok ? "https,http" : "https");
     const char* redirect_protocols = http_redirect_ok ? "https,http" : "https";
     const long https_bits = CURLPROTO_HTTPS | (http_ok ? CURLPROTO_HTTP : 0);
     const long redirect_bits = CURLPROTO_HTTPS | (http_redirect_ok ? CURLPROTO_HTTP : 0);
     if (api->easy_setopt(h, CURLOPT_PROTOCOLS_STR, protocols) != CURLE_OK) {
-        must(api->easy_setopt(h, CURLOPT_PROTOCOLS,
-                              state.is_file ? long(CURLPROTO_FILE) : https_bits),
+        must(api->easy_setopt(h, CURLOPT_PROTOCOLS, is_file ? long(CURLPROTO_FILE) : https_bits),
              "CURLOPT_PROTOCOLS");
     }
     if (api->easy_setopt(h, CURLOPT_REDIR_PROTOCOLS_STR, redirect_protocols) != CURLE_OK) {
@@ -322,10 +306,16 @@ AttemptResult run_attempt(const AttemptRequest& request, const TransferSettings&
     must(api->easy_setopt(h, CURLOPT_MAXREDIRS, static_cast<long>(settings.max_redirects)),
          "CURLOPT_MAXREDIRS");
     // Debian's libcurl ignores SSL_CERT_FILE and CURL_CA_BUNDLE: hand the file over ourselves.
-    if (!settings.ca_file.empty() && !state.is_file) {
+    if (!settings.ca_file.empty() && !is_file) {
         must(api->easy_setopt(h, CURLOPT_CAINFO, settings.ca_file.c_str()), "CURLOPT_CAINFO");
         api->easy_setopt(h, CURLOPT_PROXY_CAINFO, settings.ca_file.c_str());
     }
+}
+
+// Timeouts, Range, headers and the callbacks that feed `state`.
+Status set_request_options(const CurlApi* api, CURL* h, const AttemptRequest& request,
+                           const TransferSettings& settings, AttemptState& state, Slist& headers,
+                           const std::string& range, RequiredOptions& must) {
     // A stalled transfer is abandoned, a slow one is not: no CURLOPT_TIMEOUT.
     api->easy_setopt(h, CURLOPT_CONNECTTIMEOUT, settings.connect_timeout_seconds);
     api->easy_setopt(h, CURLOPT_LOW_SPEED_LIMIT, settings.low_speed_limit_bytes);
@@ -333,15 +323,13 @@ AttemptResult run_attempt(const AttemptRequest& request, const TransferSettings&
     if (request.accept_encoding) {
         api->easy_setopt(h, CURLOPT_ACCEPT_ENCODING, "");
     }
-    const std::string range = std::to_string(request.resume_from) + "-";
     if (request.resume_from > 0) {
         must(api->easy_setopt(h, CURLOPT_RANGE, range.c_str()), "CURLOPT_RANGE");
     }
-    Slist headers(nullptr, SlistDeleter{api});
     for (const auto& header : request.headers) {
         curl_slist* grown = api->slist_append(headers.get(), header.c_str());
         if (!grown) {
-            return failure(Error{ErrorCode::internal, "out of memory", ""});
+            return fail(ErrorCode::internal, "out of memory");
         }
         (void)headers.release(); // the same list, one entry longer
         headers.reset(grown);
@@ -356,13 +344,14 @@ AttemptResult run_attempt(const AttemptRequest& request, const TransferSettings&
     must(api->easy_setopt(h, CURLOPT_XFERINFOFUNCTION, on_progress), "CURLOPT_XFERINFOFUNCTION");
     api->easy_setopt(h, CURLOPT_XFERINFODATA, &state);
     api->easy_setopt(h, CURLOPT_NOPROGRESS, 0L);
-    if (!refused.empty()) {
-        return failure(Error{ErrorCode::internal,
-                             "cannot get " + request.url + ": libcurl refused " + refused,
-                             "install a newer libcurl"});
-    }
+    return {};
+}
 
-    const CURLcode code = api->easy_perform(h);
+// What the finished transfer amounts to: the handler's abort, libcurl's error, the HTTP status,
+// or success with the validators.
+AttemptResult finish_attempt(const CurlApi* api, CURL* h, CURLcode code, const char* errbuf,
+                             AttemptState& state, const TransferSettings& settings,
+                             AttemptHandler& handler) {
     AttemptResult result;
     api->easy_getinfo(h, CURLINFO_RESPONSE_CODE, &result.status);
     // A server that is busy (503) or rate-limiting (429) may say when to come back.
@@ -404,6 +393,53 @@ AttemptResult run_attempt(const AttemptRequest& request, const TransferSettings&
     result.etag = state.etag;
     result.last_modified = state.last_modified;
     return result;
+}
+
+} // namespace
+
+AttemptResult run_attempt(const AttemptRequest& request, const TransferSettings& settings,
+                          AttemptHandler& handler) {
+    std::string load_error;
+    const CurlApi* api = curl_api(&load_error);
+    if (!api) {
+        return failure(
+            Error{ErrorCode::network,
+                  "cannot get " + request.url + ": cannot load libcurl (" + load_error + ")",
+                  "install libcurl (Debian/Ubuntu: apt-get install libcurl4)"});
+    }
+    EasyHandle easy(api->easy_init(), EasyDeleter{api});
+    if (!easy) {
+        return failure(Error{ErrorCode::internal, "cannot start libcurl", ""});
+    }
+    CURL* h = easy.get();
+    AttemptState state;
+    state.api = api;
+    state.easy = h;
+    state.handler = &handler;
+    state.request = &request;
+    state.is_file = is_file_url(request.url);
+
+    RequiredOptions must;
+    char errbuf[CURL_ERROR_SIZE] = {};
+    const std::string agent = user_agent();
+    must(api->easy_setopt(h, CURLOPT_URL, request.url.c_str()), "CURLOPT_URL");
+    api->easy_setopt(h, CURLOPT_ERRORBUFFER, errbuf);
+    api->easy_setopt(h, CURLOPT_NOSIGNAL, 1L);
+    api->easy_setopt(h, CURLOPT_USERAGENT, agent.c_str());
+    set_security_options(api, h, request, settings, state.is_file, must);
+    Slist headers(nullptr, SlistDeleter{api});
+    const std::string range = std::to_string(request.resume_from) + "-";
+    if (auto ok = set_request_options(api, h, request, settings, state, headers, range, must);
+        !ok) {
+        return failure(ok.error());
+    }
+    if (!must.refused().empty()) {
+        return failure(Error{ErrorCode::internal,
+                             "cannot get " + request.url + ": libcurl refused " + must.refused(),
+                             "install a newer libcurl"});
+    }
+    const CURLcode code = api->easy_perform(h);
+    return finish_attempt(api, h, code, errbuf, state, settings, handler);
 }
 
 } // namespace gover::detail

@@ -1,7 +1,7 @@
 #pragma once
-// When to try a transient failure again (contract §5: at most 3 attempts in all, within about
-// 10 s of back-off). A server's Retry-After on 429/503 is honoured, but only up to what is left
-// of the back-off budget: gover never waits longer in all than the budget says, and a server
+// When to try a transient failure again (README "How it works": at most 3 attempts in all, within
+// about 10 s of back-off). A server's Retry-After on 429/503 is honoured, but only up to what is
+// left of the back-off budget: gover never waits longer in all than the budget says, and a server
 // asking for longer than that is not retried at all.
 
 #include <chrono>

@@ -178,7 +178,7 @@ Result<ReleaseIndex> load_index(const Layout& layout, const Mirror& mirror,
     const TransferSettings settings =
         options.transfer.value_or(TransferSettings::from_environment());
     const std::string url = mirror.index_url();
-    // An http mirror is refused before anything, cached or not (contract §2).
+    // An http mirror is refused before anything, cached or not (README "How it works").
     if (auto allowed = check_url_allowed(url, settings); !allowed) {
         return tl::unexpected(allowed.error());
     }
@@ -230,6 +230,24 @@ Result<ReleaseIndex> load_index(const Layout& layout, const Mirror& mirror,
     write_atomically(paths.digest, write_digest(index, DigestMeta{mirror.base_url(), response->etag,
                                                                   response->last_modified}));
     return only ? archives_only(index, only) : index;
+}
+
+std::optional<ReleaseIndex> cached_index(const Layout& layout, const Mirror& mirror) {
+    if (auto text = read_whole_file(index_cache_paths(layout, mirror).digest)) {
+        if (auto digest = read_digest(*text)) {
+            return std::move(digest->index);
+        }
+    }
+    if (mirror.is_file()) {
+        if (const auto path = file_url_path(mirror.index_url())) {
+            if (auto text = read_whole_file(*path)) {
+                if (auto index = ReleaseIndex::parse(*text, *path)) {
+                    return std::move(*index);
+                }
+            }
+        }
+    }
+    return std::nullopt;
 }
 
 } // namespace gover

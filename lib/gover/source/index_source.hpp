@@ -47,4 +47,8 @@ IndexCachePaths index_cache_paths(const Layout& layout, const Mirror& mirror);
 Result<ReleaseIndex> load_index(const Layout& layout, const Mirror& mirror,
                                 const IndexLoadOptions& options = {});
 
+// The index as the cache holds it (or a file:// mirror's own index.json), without the network
+// and without revalidating: for tab completion. nullopt when nothing usable is there.
+std::optional<ReleaseIndex> cached_index(const Layout& layout, const Mirror& mirror);
+
 } // namespace gover

@@ -1,5 +1,6 @@
 #pragma once
-// The mirror gover downloads from (contract §2): GOVER_MIRROR, default https://go.dev/dl/.
+// The mirror gover downloads from (README "How it works"): GOVER_MIRROR, default
+// https://go.dev/dl/.
 
 #include <string>
 

@@ -240,69 +240,27 @@ std::vector<GoVersion> ReleaseIndex::versions() const {
     return out;
 }
 
-Result<const Release*> ReleaseIndex::resolve(const VersionRequest& request) const {
-    if (request.kind == VersionRequest::Kind::system) {
-        return fail(ErrorCode::usage, "'system' is the Go on PATH, not a release to install",
-                    "name a version like 1.22.5 or a series like 1.22");
-    }
-    // A go.mod minimum may be met by a pre-release (toolchain go1.23rc1); a series or latest
-    // means stable releases only.
-    const auto fallback = request.kind == VersionRequest::Kind::minimum ? PrereleaseFallback::yes
-                                                                        : PrereleaseFallback::no;
-    if (auto found = gover::resolve(request, versions(), fallback)) {
-        return find(*found);
-    }
-    if (releases_.empty()) {
-        return fail(ErrorCode::not_found, "the release index lists no Go releases",
-                    "check GOVER_MIRROR");
-    }
-    const Release* newest_stable = nullptr;
+std::vector<AvailableRelease> ReleaseIndex::available() const {
+    std::vector<AvailableRelease> out;
+    out.reserve(releases_.size());
     for (const auto& release : releases_) {
-        if (!release.version.is_prerelease()) {
-            newest_stable = &release;
-            break;
-        }
-    }
-    std::string newest =
-        newest_stable ? newest_stable->version.str() : releases_.front().version.str();
-    // Pre-releases of a series nobody shipped yet are worth naming: they need an exact spec.
-    std::string prereleases;
-    if (request.kind == VersionRequest::Kind::series) {
-        for (const auto& release : releases_) {
-            if (release.version.same_series(request.version) && release.version.is_prerelease()) {
-                prereleases += (prereleases.empty() ? "" : ", ") + release.version.str();
+        AvailableRelease available{release.version, release.stable, {}};
+        for (const auto& name : release.archive_platforms()) {
+            if (auto platform = Platform::parse(name)) {
+                available.platforms.push_back(*platform);
             }
         }
+        out.push_back(std::move(available));
     }
-    const std::string series = request.version.major() + "." + request.version.minor();
-    std::string what;
-    switch (request.kind) {
-    case VersionRequest::Kind::exact:
-        what = "no Go release " + request.version.str();
-        break;
-    case VersionRequest::Kind::minimum:
-        what = "no Go release matches " + request.version.str() + " or newer";
-        break;
-    case VersionRequest::Kind::latest:
-        what = "no stable Go release";
-        break;
-    default:
-        what = "no Go release matches " + request.version.str();
-        break;
+    return out;
+}
+
+Result<const Release*> ReleaseIndex::resolve(const VersionRequest& request) const {
+    auto found = resolve_release(available(), request);
+    if (!found) {
+        return tl::unexpected(found.error());
     }
-    std::string hint = "run 'gover list-remote' to see the releases";
-    if (!prereleases.empty()) {
-        hint = "only pre-releases so far: " + prereleases + "; ask for one exactly";
-    } else if (request.kind == VersionRequest::Kind::exact) {
-        for (const auto& release : releases_) {
-            if (release.version.same_series(request.version) && !release.version.is_prerelease()) {
-                hint = "the newest " + series + ".x is " + release.version.str() +
-                       "; run 'gover list-remote " + series + "'";
-                break;
-            }
-        }
-    }
-    return fail(ErrorCode::not_found, what + " (newest is " + newest + ")", hint);
+    return find(found->version);
 }
 
 } // namespace gover

@@ -12,6 +12,7 @@
 #include "core/platform.hpp"
 #include "core/spec.hpp"
 #include "core/version.hpp"
+#include "gover/source/available_release.hpp"
 
 namespace gover {
 
@@ -31,7 +32,7 @@ struct Release {
 
     // The archive (kind == "archive") for a platform, matched by os and arch.
     const ReleaseFile* archive_for(const Platform& platform) const;
-    // Platforms that have an archive, as "os-arch", for error messages.
+    // Platforms that have an archive, as "os-arch", sorted.
     std::vector<std::string> archive_platforms() const;
 };
 
@@ -50,6 +51,9 @@ class ReleaseIndex {
     const std::vector<Release>& releases() const { return releases_; }
     const Release* find(const GoVersion& version) const;
     std::vector<GoVersion> versions() const;
+
+    // Every release as a source lists it: the platforms it has an archive for.
+    std::vector<AvailableRelease> available() const;
 
     // The newest release the request selects (stable only unless the request is exact);
     // ErrorCode::not_found with the closest hint otherwise.

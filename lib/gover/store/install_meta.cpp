@@ -24,13 +24,10 @@ constexpr std::size_t k_max_install_meta_bytes = std::size_t(64) << 20;
 std::string meta_to_json(const InstallMeta& meta) {
     // One manifest entry a line: readable, diffable, and ~60 bytes an entry for 15,000 files.
     const json head = {
-        {"version", meta.version},
-        {"url", meta.url},
-        {"sha256", meta.sha256},
-        {"size", meta.size},
-        {"installed_at", meta.installed_at},
-        {"platform", meta.platform},
-        {"platform_override", meta.platform_override},
+        {"version", meta.version},   {"source", meta.source},
+        {"url", meta.url},           {"sha256", meta.sha256},
+        {"size", meta.size},         {"installed_at", meta.installed_at},
+        {"platform", meta.platform}, {"platform_override", meta.platform_override},
     };
     std::string out = "{\n";
     for (const auto& [key, value] : head.items()) {
@@ -67,6 +64,7 @@ Result<InstallMeta> meta_from_json(const std::string& text, const std::string& s
     InstallMeta meta;
     try {
         meta.version = doc.at("version").get<std::string>();
+        meta.source = doc.value("source", "mirror");
         meta.url = doc.value("url", "");
         meta.sha256 = doc.at("sha256").get<std::string>();
         meta.size = doc.value("size", std::uint64_t{0});
@@ -110,13 +108,13 @@ Result<std::optional<InstallMeta>> read_install_meta(const Layout& layout,
         return std::optional<InstallMeta>{};
     }
     if (file->state != FileState::read) {
-        return fail(ErrorCode::io,
-                    "cannot read install record " + path.string() + ": " +
-                        (file->state == FileState::too_large
-                             ? "larger than " + std::to_string(k_max_install_meta_bytes >> 20) +
-                                   " MiB"
-                             : std::string("not a regular file")),
-                    "reinstall the version with 'gover install --force'");
+        return fail(
+            ErrorCode::io,
+            "cannot read install record " + path.string() + ": " +
+                (file->state == FileState::too_large
+                     ? "larger than " + std::to_string(k_max_install_meta_bytes >> 20) + " MiB"
+                     : std::string("not a regular file")),
+            "reinstall the version with 'gover install --force'");
     }
     auto meta = meta_from_json(file->text, path.string());
     if (!meta) {

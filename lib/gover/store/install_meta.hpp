@@ -16,7 +16,8 @@
 namespace gover {
 
 struct InstallMeta {
-    std::string version; // "1.22.5"
+    std::string version;           // "1.22.5"
+    std::string source = "mirror"; // the ToolchainSource that verified it
     std::string url;
     std::string sha256;
     std::uint64_t size = 0;

@@ -1,5 +1,5 @@
 #pragma once
-// Writes the pins `gover use` makes (contract §4): ./.tool-versions edited in place, or
+// Writes the pins `gover use` makes (README "Commands"): ./.tool-versions edited in place, or
 // $GOVER_HOME/global. Both are replaced atomically (a temp file beside it, then rename), so a
 // reader never sees half a file and a failure leaves the old one as it was.
 

@@ -1,6 +1,6 @@
 #pragma once
-// Keeps $GOVER_HOME/shims/ in step with the store (contract §2, §6): go, gofmt, every other tool
-// in an installed bin/, and go1.X.Y for each installed version, all links to bin/gover-shim,
+// Keeps $GOVER_HOME/shims/ in step with the store (README "How it works"): go, gofmt, every other
+// tool in an installed bin/, and go1.X.Y for each installed version, all links to bin/gover-shim,
 // gover's own copy of the shim, refreshed whenever it differs from the installed one.
 
 #include <filesystem>
@@ -26,9 +26,9 @@ struct BinDirView {
     std::function<bool(const std::filesystem::path& file)> is_file;
 };
 
-// The names shims/ must hold for `installed` (contract §2): go, gofmt, go1.X.Y for each version,
-// and every command in an installed bin/ (regular files, dot-files excepted). The one rule both
-// refresh_shims and `gover doctor` use; `view` defaults to the real file system.
+// The names shims/ must hold for `installed` (README "How it works"): go, gofmt, go1.X.Y for each
+// version, and every command in an installed bin/ (regular files, dot-files excepted). The one rule
+// both refresh_shims and `gover doctor` use; `view` defaults to the real file system.
 std::set<std::string> wanted_shim_names(const Layout& layout,
                                         const std::vector<GoVersion>& installed,
                                         const BinDirView& view = {});

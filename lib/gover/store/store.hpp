@@ -1,7 +1,7 @@
 #pragma once
-// Removing toolchains from the store (contract §4 uninstall): the version directory is renamed
-// into tmp/ (one atomic step: a crash leaves it either installed or gone, never half) and only
-// then deleted; its meta record goes with it, and the shims are refreshed.
+// Removing toolchains from the store (README "Commands" (uninstall)): the version directory is
+// renamed into tmp/ (one atomic step: a crash leaves it either installed or gone, never half) and
+// only then deleted; its meta record goes with it, and the shims are refreshed.
 
 #include "core/error.hpp"
 #include "core/layout.hpp"

@@ -1,4 +1,7 @@
-#include "gover/install/install_pipeline.hpp"
+// install_toolchain (install/install_transaction.hpp) with the mirror's verified streaming fetch
+// (source/archive_fetch.hpp) fed from memory, and the mirror's archive choice and tampering rule
+// (source/mirror_archive.hpp).
+#include "gover/install/install_transaction.hpp"
 
 #include <atomic>
 #include <csignal>
@@ -11,9 +14,11 @@
 #include <gtest/gtest.h>
 
 #include "core/installed.hpp"
-#include "gover/store/install_meta.hpp"
 #include "gover/base/interrupt.hpp"
 #include "gover/base/sha256.hpp"
+#include "gover/source/archive_fetch.hpp"
+#include "gover/source/mirror_archive.hpp"
+#include "gover/store/install_meta.hpp"
 #include "gover/store/staging.hpp"
 #include "gover/store/store_lock.hpp"
 #include "support/archive_builder.hpp"
@@ -48,7 +53,7 @@ Fetcher serve(std::string bytes, std::atomic<int>* calls = nullptr) {
         }
         for (std::size_t at = 0; at < bytes.size(); at += 1000) {
             auto piece = std::string_view(bytes).substr(at, 1000);
-            if (auto ok = sink.write(std::as_bytes(std::span(piece))); !ok) {
+            if (auto ok = sink.write(std::as_bytes(std::span(piece.data(), piece.size()))); !ok) {
                 return ok;
             }
             if (progress && !progress(DownloadProgress{at + piece.size(), bytes.size()})) {
@@ -57,6 +62,60 @@ Fetcher serve(std::string bytes, std::atomic<int>* calls = nullptr) {
         }
         return {};
     };
+}
+
+// The plan of one install: the mirror's archive plus the installer's own choices.
+struct InstallPlan : MirrorArchive {
+    bool force = false;
+    bool platform_override = false;
+};
+
+// A source that lists exactly the plan's archives (or the plan's own) and fetches through the
+// given fetcher: what MirrorSource does, without the index or the network.
+class FeedSource final : public ToolchainSource, public ToolchainFetch {
+  public:
+    FeedSource(const InstallPlan& plan, Fetcher fetch) : plan_(plan), fetch_(std::move(fetch)) {
+        archives_ = plan.release_archives;
+        if (archives_.empty()) {
+            archives_.push_back(ReleaseFile{plan.filename, plan.platform.os, plan.platform.arch,
+                                            "archive", plan.sha256, plan.size});
+        }
+    }
+    std::string location() const override { return "https://mirror.test/dl/"; }
+    Result<std::vector<AvailableRelease>> releases(const ListOptions&) override { return {}; }
+    Status check_record(const GoVersion& version, const InstallMeta& record) override {
+        return check_archive_record(version, record, archives_);
+    }
+    Result<std::unique_ptr<ToolchainFetch>> toolchain(const GoVersion&, const Platform&) override {
+        return fail(ErrorCode::internal, "not used");
+    }
+    std::string name() const override { return plan_.filename; }
+    Result<Fetched> fetch_into(const fs::path& staging, const FetchProgress& progress) override {
+        return fetch_archive(plan_, fetch_, staging, progress);
+    }
+
+  private:
+    InstallPlan plan_;
+    Fetcher fetch_;
+    std::vector<ReleaseFile> archives_;
+};
+
+Result<InstallResult> run_install(const Layout& layout, const InstallPlan& plan,
+                                  const Fetcher& fetch, const InstallEvents& events = {}) {
+    FeedSource source(plan, fetch);
+    return install_toolchain(
+        layout, source, source,
+        InstallTarget{plan.version, plan.platform, plan.platform_override, plan.force}, events);
+}
+
+// The tampering rule for an installed version against a list of archives.
+Status check_not_tampered(const Layout& layout, const GoVersion& version,
+                          const std::vector<ReleaseFile>& archives) {
+    auto record = read_install_meta(layout, version);
+    if (!record || !*record) {
+        return {};
+    }
+    return check_archive_record(version, **record, archives);
 }
 
 class Installer : public ::testing::Test {
@@ -155,7 +214,7 @@ TEST_F(Installer, NetworkFailureMidStreamLeavesNothing) {
     auto plan = plan_for("1.22.5", toolchain);
     Fetcher broken = [&](DownloadSink& sink, const auto&) -> Status {
         auto half = std::string_view(toolchain).substr(0, toolchain.size() / 2);
-        (void)sink.write(std::as_bytes(std::span(half)));
+        (void)sink.write(std::as_bytes(std::span(half.data(), half.size())));
         return fail(ErrorCode::network, "connection reset by peer");
     };
     auto result = run_install(layout, plan, broken);
@@ -171,7 +230,7 @@ TEST_F(Installer, RestartedBodyIsSkippedUpToWhatWasDelivered) {
     Fetcher resumed = [&](DownloadSink& sink, const auto&) -> Status {
         const auto half = toolchain.size() / 2;
         auto first = std::string_view(toolchain).substr(0, half);
-        if (auto ok = sink.write(std::as_bytes(std::span(first))); !ok) {
+        if (auto ok = sink.write(std::as_bytes(std::span(first.data(), first.size()))); !ok) {
             return ok;
         }
         EXPECT_EQ(sink.bytes_written(), half);
@@ -179,7 +238,7 @@ TEST_F(Installer, RestartedBodyIsSkippedUpToWhatWasDelivered) {
         EXPECT_EQ(sink.bytes_written(), 0u);
         for (std::size_t at = 0; at < toolchain.size(); at += 333) {
             auto piece = std::string_view(toolchain).substr(at, 333);
-            if (auto ok = sink.write(std::as_bytes(std::span(piece))); !ok) {
+            if (auto ok = sink.write(std::as_bytes(std::span(piece.data(), piece.size()))); !ok) {
                 return ok;
             }
         }
@@ -253,19 +312,21 @@ TEST_F(Installer, TamperingCheckComparesTheArchiveTheCopyCameFrom) {
         ReleaseFile{"go1.22.5.linux-amd64.tar.gz", "linux", "amd64", "archive", sha_of(toolchain),
                     toolchain.size()},
         ReleaseFile{plan.filename, "darwin", "amd64", "archive", plan.sha256, darwin.size()}};
-    EXPECT_TRUE(check_not_tampered(layout, release));
-    // The host's plan with the release's archives: --force over the darwin copy is allowed.
+    EXPECT_TRUE(check_not_tampered(layout, plan.version, release.files));
+
+    // The darwin entry changes: tampering, naming that file and both hashes; a forced install
+    // of the host's archive is refused too, before any download.
+    const std::string fake(64, 'a');
+    const std::string listed = release.files[1].sha256;
+    release.files[1].sha256 = fake;
     auto host = plan_for("1.22.5", toolchain);
     host.release_archives = release.files;
     host.force = true;
-    EXPECT_TRUE(check_not_tampered(layout, host));
-
-    // The darwin entry changes: tampering, naming that file and both hashes.
-    const std::string fake(64, 'a');
-    release.files[1].sha256 = fake;
-    host.release_archives = release.files;
-    for (const Status& checked :
-         {check_not_tampered(layout, release), check_not_tampered(layout, host)}) {
+    std::atomic<int> calls = 0;
+    auto forced = run_install(layout, host, serve(toolchain, &calls));
+    EXPECT_EQ(calls.load(), 0);
+    for (const Status& checked : {check_not_tampered(layout, plan.version, release.files),
+                                  forced ? Status{} : Status(tl::unexpected(forced.error()))}) {
         ASSERT_FALSE(checked);
         EXPECT_EQ(checked.error().code, ErrorCode::tampering);
         EXPECT_NE(checked.error().message.find(plan.filename), std::string::npos);
@@ -273,8 +334,13 @@ TEST_F(Installer, TamperingCheckComparesTheArchiveTheCopyCameFrom) {
         EXPECT_NE(checked.error().message.find(plan.sha256), std::string::npos);
     }
     // An index that no longer lists the darwin archive has nothing to compare with.
-    release.files.pop_back();
-    EXPECT_TRUE(check_not_tampered(layout, release));
+    auto without_darwin = release.files;
+    without_darwin.pop_back();
+    EXPECT_TRUE(check_not_tampered(layout, plan.version, without_darwin));
+    // With the darwin entry as it was, --force over the darwin copy with the host's is allowed.
+    release.files[1].sha256 = listed;
+    host.release_archives = release.files;
+    EXPECT_TRUE(run_install(layout, host, serve(toolchain)));
 }
 
 TEST_F(Installer, ForceReinstallsInPlace) {
@@ -334,7 +400,7 @@ TEST_F(Installer, InterruptLeavesNothingBehind) {
     install_interrupt_handlers();
     Fetcher interrupted_midway = [&](DownloadSink& sink, const auto& progress) -> Status {
         auto half = std::string_view(toolchain).substr(0, toolchain.size() / 2);
-        (void)sink.write(std::as_bytes(std::span(half)));
+        (void)sink.write(std::as_bytes(std::span(half.data(), half.size())));
         std::raise(SIGINT);
         if (!progress(DownloadProgress{half.size(), toolchain.size()})) {
             return fail(ErrorCode::interrupted, "cancelled");
@@ -400,7 +466,7 @@ Release release_with(std::vector<ReleaseFile> files) {
     return r;
 }
 
-TEST(PlanInstall, PicksThePlatformsArchiveByName) {
+TEST(PlanArchive, PicksThePlatformsArchiveByName) {
     const std::string sha(64, 'B');
     auto release = release_with({
         {"go1.15.15.src.tar.gz", "", "", "source", sha, 1},
@@ -408,21 +474,21 @@ TEST(PlanInstall, PicksThePlatformsArchiveByName) {
         {"go1.15.15.darwin-amd64.tar.gz", "darwin", "amd64", "archive", sha, 3},
         {"go1.15.15.linux-amd64.tar.gz", "linux", "amd64", "archive", sha, 4},
     });
-    auto plan = plan_install(release, Platform{"darwin", "amd64"}, Mirror("https://m.test/dl"));
+    auto plan = plan_archive(release, Platform{"darwin", "amd64"}, Mirror("https://m.test/dl"));
     ASSERT_TRUE(plan) << plan.error().message;
     EXPECT_EQ(plan->url, "https://m.test/dl/go1.15.15.darwin-amd64.tar.gz");
     EXPECT_EQ(plan->size, 3u);
     EXPECT_EQ(plan->sha256, std::string(64, 'b'));
 }
 
-TEST(PlanInstall, NoArchiveNamesThePlatformsThatHaveOne) {
+TEST(PlanArchive, NoArchiveNamesThePlatformsThatHaveOne) {
     const std::string sha(64, 'b');
     auto release = release_with({
         {"go1.15.15.darwin-amd64.tar.gz", "darwin", "amd64", "archive", sha, 3},
         {"go1.15.15.linux-amd64.tar.gz", "linux", "amd64", "archive", sha, 4},
         {"go1.15.15.darwin-arm64.pkg", "darwin", "arm64", "installer", sha, 2},
     });
-    auto plan = plan_install(release, Platform{"darwin", "arm64"}, Mirror("https://m.test/"));
+    auto plan = plan_archive(release, Platform{"darwin", "arm64"}, Mirror("https://m.test/"));
     ASSERT_FALSE(plan);
     EXPECT_EQ(plan.error().code, ErrorCode::not_found);
     EXPECT_NE(plan.error().message.find("darwin-arm64"), std::string::npos);
@@ -431,10 +497,10 @@ TEST(PlanInstall, NoArchiveNamesThePlatformsThatHaveOne) {
     EXPECT_NE(plan.error().hint.find("--platform"), std::string::npos);
 }
 
-TEST(PlanInstall, EmptySha256IsRefused) {
+TEST(PlanArchive, EmptySha256IsRefused) {
     auto release =
         release_with({{"go1.15.15.linux-amd64.tar.gz", "linux", "amd64", "archive", "", 4}});
-    auto plan = plan_install(release, Platform{"linux", "amd64"}, Mirror("https://m.test/"));
+    auto plan = plan_archive(release, Platform{"linux", "amd64"}, Mirror("https://m.test/"));
     ASSERT_FALSE(plan);
     EXPECT_EQ(plan.error().code, ErrorCode::checksum);
     EXPECT_NE(plan.error().message.find("no sha256"), std::string::npos);
