@@ -1,11 +1,8 @@
 #include "gover/sumdb/latest_tree.hpp"
 
-#include <cerrno>
-#include <cstring>
-#include <fstream>
-#include <iterator>
 #include <span>
 
+#include "core/regular_file.hpp"
 #include "gover/base/atomic_file.hpp"
 #include "gover/sumdb/signed_note.hpp"
 
@@ -26,15 +23,17 @@ Result<VerifiedTree> open_tree_note(std::string_view note, const VerifierKey& ke
 
 Result<std::optional<VerifiedTree>> read_latest(const std::filesystem::path& path,
                                                 const VerifierKey& key) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        if (errno == ENOENT) {
-            return std::optional<VerifiedTree>();
-        }
-        return fail(ErrorCode::io, "cannot read " + path.string() + ": " + std::strerror(errno));
+    // A signed tree head is a few hundred bytes; 64 KiB leaves room for many signatures.
+    auto file = read_bounded_file(path.string(), 64 * 1024);
+    if (!file) {
+        return tl::unexpected(file.error());
     }
-    const std::string note((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    auto tree = open_tree_note(note, key, path.string());
+    if (file->state == FileState::absent) {
+        return std::optional<VerifiedTree>();
+    }
+    auto tree = file->state == FileState::read
+                    ? open_tree_note(file->text, key, path.string())
+                    : Result<VerifiedTree>(fail(ErrorCode::checksum, "not a regular file"));
     if (!tree) {
         return fail(ErrorCode::checksum,
                     path.string() + " is not a tree head signed by " + key.text + ": " +

@@ -1,9 +1,8 @@
 #include "gover/sumdb/tile_reader.hpp"
 
-#include <fstream>
-#include <iterator>
 #include <system_error>
 
+#include "core/regular_file.hpp"
 #include "gover/base/atomic_file.hpp"
 
 namespace gover::sumdb {
@@ -101,16 +100,13 @@ std::string TileReader::read_cached(const Tile& tile) const {
         return {};
     }
     const Tile full = full_tile(tile);
-    std::ifstream in(cache_dir_ / tile_path(full), std::ios::binary);
-    if (!in) {
+    // The cache is disposable: anything but a whole full tile is as good as missing.
+    auto file = read_bounded_file((cache_dir_ / tile_path(full)).string(), tile_bytes(full));
+    if (!file || file->state != FileState::read || file->text.size() != tile_bytes(full)) {
         return {};
     }
-    std::string data((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-    if (data.size() != tile_bytes(full)) {
-        return {};
-    }
-    data.resize(tile_bytes(tile));
-    return data;
+    file->text.resize(tile_bytes(tile));
+    return std::move(file->text);
 }
 
 void TileReader::distrust_cache() {
