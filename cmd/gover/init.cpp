@@ -209,6 +209,24 @@ bool host_is_darwin() {
 #endif
 }
 
+// The go env file (GOENV) is read for GOBIN and GOPATH only when it is a regular file of
+// reasonable size (a FIFO there would hang every new shell); say so when it is skipped.
+void warn_if_go_env_file_skipped() {
+    const auto file = go_env_file(process_env(), host_is_darwin());
+    std::error_code ec;
+    const auto status = file ? std::filesystem::status(*file, ec) : std::filesystem::file_status{};
+    if (!file || ec || !std::filesystem::exists(status)) {
+        return;
+    }
+    if (!std::filesystem::is_regular_file(status)) {
+        warn("ignoring the go env file " + file->string() +
+             ": not a regular file (GOBIN and GOPATH from it are not used)");
+    } else if (std::filesystem::file_size(*file, ec) > k_max_go_env_file_bytes && !ec) {
+        warn("ignoring the go env file " + file->string() + ": larger than " +
+             std::to_string(k_max_go_env_file_bytes) + " bytes");
+    }
+}
+
 int run_init(const std::string& shell_name, const std::string& argv0) {
     Shell shell;
     if (shell_name == "bash") {
@@ -225,6 +243,7 @@ int run_init(const std::string& shell_name, const std::string& argv0) {
     if (!layout) {
         return report(layout.error());
     }
+    warn_if_go_env_file_skipped();
     const auto gobin = gobin_dir(process_env(), host_is_darwin());
     std::optional<std::filesystem::path> gover_dir;
     const char* path = std::getenv("PATH");

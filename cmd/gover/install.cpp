@@ -100,16 +100,9 @@ int run(const InstallOptions& options, const Context& ctx) {
     bool failed = false;
     for (const auto& target : targets) {
         ProgressLine progress("Downloading " + target.label, show_progress);
-        InstallEvents events;
-        events.progress = [&](std::uint64_t received, std::uint64_t total) {
-            progress.update(received, total);
-        };
-        events.notice = [&](const std::string& text) {
-            progress.clear();
-            notice(text);
-        };
-        auto result = install(*layout, *source,
-                              InstallRequest{target.request, platform, options.force}, events);
+        auto result =
+            install(*layout, *source, InstallRequest{target.request, platform, options.force},
+                    progress.install_events());
         progress.clear();
         if (!result) {
             if (result.error().code == ErrorCode::interrupted || interrupted()) {

@@ -3,6 +3,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "output.hpp"
+
 namespace gover::cli {
 
 std::string format_bytes(std::uint64_t bytes) {
@@ -78,6 +80,18 @@ void ProgressLine::clear() {
         std::fflush(stderr);
         drawn_ = false;
     }
+}
+
+InstallEvents ProgressLine::install_events() {
+    InstallEvents events;
+    events.progress = [this](std::uint64_t received, std::uint64_t total) {
+        update(received, total);
+    };
+    events.notice = [this](const std::string& text) {
+        clear();
+        notice(text);
+    };
+    return events;
 }
 
 } // namespace gover::cli

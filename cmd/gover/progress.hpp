@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <string>
 
+#include "gover/install/install_types.hpp"
+
 namespace gover::cli {
 
 // "12.3 MiB", "512 B".
@@ -23,6 +25,9 @@ class ProgressLine {
     void update(std::uint64_t received, std::uint64_t total);
     // Erases the line so the next message starts clean.
     void clear();
+    // An install's events drawn on this line: progress updates it, a notice clears it first.
+    // The line must outlive the install.
+    InstallEvents install_events();
 
   private:
     std::string label_;

@@ -45,16 +45,9 @@ Result<std::string> version_to_pin(const Layout& layout, const VersionRequest& r
     }
     install_interrupt_handlers();
     ProgressLine progress("Downloading " + spec, stderr_is_terminal() && !quiet);
-    InstallEvents events;
-    events.progress = [&](std::uint64_t received, std::uint64_t total) {
-        progress.update(received, total);
-    };
-    events.notice = [&](const std::string& text) {
-        progress.clear();
-        notice(text);
-    };
     const auto source = source_from_environment(layout);
-    auto result = install(layout, *source, InstallRequest{request, std::nullopt, false}, events);
+    auto result = install(layout, *source, InstallRequest{request, std::nullopt, false},
+                          progress.install_events());
     progress.clear();
     if (!result) {
         return tl::unexpected(result.error());

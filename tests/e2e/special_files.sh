@@ -31,6 +31,7 @@ no_hang() {
 mkfifo "$SHELL_TMP/goenv-fifo"
 no_hang "init bash with GOENV a FIFO" 0 GOENV="$SHELL_TMP/goenv-fifo" gover init bash
 expect_contains "init bash still prints the script" "$GOVER_HOME/shims" "$OUT"
+expect_contains "init says it ignores the FIFO" "ignoring the go env file $SHELL_TMP/goenv-fifo: not a regular file" "$ERR"
 no_hang "doctor with GOENV a FIFO" any GOENV="$SHELL_TMP/goenv-fifo" gover doctor --json
 expect_eq "doctor --json is JSON" ok "$(python3 -c 'import json,sys; json.load(sys.stdin); print("ok")' <"$SHELL_TMP/out")"
 
@@ -42,12 +43,14 @@ rm "$HOME/.config/go/env"
 
 # /dev/zero never ends: reading it whole used to take gigabytes within seconds.
 no_hang "init bash with GOENV=/dev/zero" 0 GOENV=/dev/zero gover init bash
+expect_contains "init says it ignores /dev/zero" "ignoring the go env file /dev/zero: not a regular file" "$ERR"
 no_hang "doctor with GOENV=/dev/zero" any GOENV=/dev/zero gover doctor
 
 # A go env file that is a regular file still counts.
 printf 'GOBIN=/opt/from-goenv/bin\n' >"$SHELL_TMP/goenv"
 no_hang "init bash with a real GOENV" 0 GOENV="$SHELL_TMP/goenv" gover init bash
 expect_contains "init puts GOBIN from GOENV on PATH" "/opt/from-goenv/bin" "$OUT"
+expect_eq "init is silent about a regular go env file" "" "$ERR"
 
 # --- The cached release index --------------------------------------------------------------
 shell_env_write_index "$SHELL_TMP/mirror"

@@ -1,5 +1,7 @@
 #include "support/doctor_fake_system.hpp"
 
+#include "core/selection.hpp"
+
 namespace gover::test {
 
 FakeDoctorSystem::FakeDoctorSystem() {
@@ -130,8 +132,9 @@ Status FakeDoctorSystem::refresh_shims(const Layout& layout) {
     return RealSystem::refresh_shims(layout);
 }
 
-Status FakeDoctorSystem::install(const Layout&, const std::string& spec,
+Status FakeDoctorSystem::install(const Layout&, const VersionRequest& request,
                                  const std::optional<Platform>& platform, bool force) {
+    const std::string spec = install_spec(request);
     repairs.push_back(std::string(force ? "reinstall " : "install ") + spec +
                       (platform ? " " + platform->str() : std::string()));
     if (on_install) {

@@ -64,7 +64,7 @@ class FakeDoctorSystem : public doctor::RealSystem {
     Status remove_all(const std::filesystem::path& p) override;
     Status clean_leftovers(const Layout& layout) override;
     Status refresh_shims(const Layout& layout) override;
-    Status install(const Layout& layout, const std::string& spec,
+    Status install(const Layout& layout, const VersionRequest& request,
                    const std::optional<Platform>& platform, bool force) override;
 
   protected:

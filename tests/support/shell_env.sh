@@ -18,6 +18,9 @@
 # "go version go<v> <os>/<arch>" (and GOROOT for `go env GOROOT`), shims for go, gofmt, go1.22.5
 # and go1.21.0 linking to bin/gover-shim (a copy of $GOVER_SHIM_BIN), and the global pin 1.22.5.
 
+# shellcheck source=tests/support/assert.sh
+source "$(dirname "${BASH_SOURCE[0]}")/assert.sh"
+
 shell_env_fail() {
     echo "FAIL: $*" >&2
     exit 1
@@ -76,7 +79,7 @@ shell_env_setup() {
     shell_env_require_binaries
     shell_env_host
     SHELL_TMP=$(mktemp -d "${TMPDIR:-/tmp}/gover-shell.XXXXXX") || shell_env_fail "mktemp"
-    trap 'rm -rf -- "$SHELL_TMP"' EXIT
+    trap 'rm -rf -- "$SHELL_TMP"; e2e_enforce' EXIT
     export SHELL_TMP
     export HOME="$SHELL_TMP/home"
     export GOVER_HOME="$SHELL_TMP/gover home [1]"
@@ -116,29 +119,3 @@ shell_run() {
         HOST_GOOS="$HOST_GOOS" HOST_GOARCH="$HOST_GOARCH" SHELL_TMP="$SHELL_TMP" "$@"
 }
 
-# expect_eq <what> <expected> <actual>
-expect_eq() {
-    if [[ $2 != "$3" ]]; then
-        printf 'FAIL: %s\n  expected: %q\n  actual:   %q\n' "$1" "$2" "$3" >&2
-        exit 1
-    fi
-    echo "ok: $1"
-}
-
-# expect_contains <what> <needle> <haystack>
-expect_contains() {
-    if [[ $3 != *"$2"* ]]; then
-        printf 'FAIL: %s\n  expected to contain: %q\n  actual: %q\n' "$1" "$2" "$3" >&2
-        exit 1
-    fi
-    echo "ok: $1"
-}
-
-# expect_lacks <what> <needle> <haystack>
-expect_lacks() {
-    if [[ $3 == *"$2"* ]]; then
-        printf 'FAIL: %s\n  expected not to contain: %q\n  actual: %q\n' "$1" "$2" "$3" >&2
-        exit 1
-    fi
-    echo "ok: $1"
-}

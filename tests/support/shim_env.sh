@@ -8,10 +8,12 @@
 : "${GOVER_SHIM_BIN:?GOVER_SHIM_BIN must name the gover-shim binary}"
 
 E2E_TMP=$(mktemp -d "${TMPDIR:-/tmp}/gover-e2e-shim.XXXXXX")
-E2E_FAILED=0
+# shellcheck source=tests/support/assert.sh
+source "$(dirname "${BASH_SOURCE[0]}")/assert.sh"
 e2e_cleanup() {
     chmod -R u+rwx "$E2E_TMP" 2>/dev/null || true
     rm -rf "$E2E_TMP"
+    e2e_enforce
 }
 trap e2e_cleanup EXIT
 
@@ -70,25 +72,6 @@ link_shims() {
     done
 }
 
-fail() {
-    echo "FAIL: $*" >&2
-    E2E_FAILED=1
-}
-
-# expect_eq <what> <want> <got>
-expect_eq() {
-    if [[ $2 != "$3" ]]; then
-        fail "$1: want [$2], got [$3]"
-    fi
-}
-
-# expect_contains <what> <needle> <haystack>
-expect_contains() {
-    if [[ $3 != *"$2"* ]]; then
-        fail "$1: [$2] not found in [$3]"
-    fi
-}
-
 # run_capture <cmd...>: sets OUT, ERR, RC (never fails the script).
 # shellcheck disable=SC2034 # the callers read them
 run_capture() {
@@ -97,12 +80,4 @@ run_capture() {
     "$@" >"$out_file" 2>"$err_file" || RC=$?
     OUT=$(cat "$out_file")
     ERR=$(cat "$err_file")
-}
-
-e2e_finish() {
-    if ((E2E_FAILED)); then
-        echo "$(basename "$0"): FAILED" >&2
-        exit 1
-    fi
-    echo "$(basename "$0"): all passed"
 }

@@ -2,6 +2,7 @@
 // nothing pinned, and a go.mod needing more than the pin gives.
 #include <gtest/gtest.h>
 
+#include "core/selection.hpp"
 #include "support/binary_headers.hpp"
 #include "support/doctor_scene.hpp"
 
@@ -27,7 +28,8 @@ TEST_F(DoctorSelection, PinnedButNotInstalled) {
     EXPECT_TRUE(has(found[0].message, "GOVER_VERSION")) << found[0].message;
     EXPECT_EQ(found[0].fix, "gover install 1.21.0");
     EXPECT_EQ(found[0].repair.kind, doctor::Repair::Kind::install);
-    EXPECT_EQ(found[0].repair.spec, "1.21.0");
+    ASSERT_TRUE(found[0].repair.request);
+    EXPECT_EQ(install_spec(*found[0].repair.request), "1.21.0");
 }
 
 TEST_F(DoctorSelection, ALanguageVersionPinInstallsTheSeries) {

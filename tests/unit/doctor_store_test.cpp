@@ -2,6 +2,7 @@
 // versions/ gover did not install, and leftovers of interrupted runs in tmp/.
 #include <gtest/gtest.h>
 
+#include "core/selection.hpp"
 #include "gover/store/install_meta.hpp"
 #include "gover/store/store_lock.hpp"
 #include "support/binary_headers.hpp"
@@ -61,7 +62,8 @@ TEST(DoctorStore, FilesChangedSinceInstall) {
     EXPECT_TRUE(has(found[0].message, "VERSION"));
     EXPECT_EQ(found[0].fix, "gover install --force 1.22.5");
     EXPECT_EQ(found[0].repair.kind, doctor::Repair::Kind::reinstall);
-    EXPECT_EQ(found[0].repair.spec, "1.22.5");
+    ASSERT_TRUE(found[0].repair.request);
+    EXPECT_EQ(install_spec(*found[0].repair.request), "1.22.5");
 }
 
 TEST(DoctorStore, ReinstallKeepsThePlatformChosenOnPurpose) {

@@ -61,6 +61,63 @@ std::string mismatch_fix(const Facts& facts) {
     return "run `gover doctor --fix`, then compare `gover which go` with `go env GOROOT`";
 }
 
+// Why the probe did not answer, for a probe that failed to start, timed out or exited non-zero.
+std::string probe_failure(const CommandResult& r) {
+    if (!r.started) {
+        return "no go could be started from PATH";
+    }
+    if (r.timed_out) {
+        return std::string(k_probe) + " did not finish within " +
+               std::to_string(k_probe_timeout.count()) + " seconds";
+    }
+    return std::string(k_probe) + " failed with exit status " + std::to_string(r.exit_code) +
+           (r.err.empty() ? std::string() : ": " + first_line(r.err));
+}
+
+// What the probe's answer gets wrong about a store version: GOVERSION (the selected version, or
+// one Go may switch to for the module), GOROOT (that version's directory) and GOARCH.
+std::vector<std::string> store_mismatches(const Facts& facts, const std::string& goversion,
+                                          const std::string& goroot, const std::string& goarch) {
+    const SelectionFacts& s = facts.selection;
+    std::vector<std::string> wrong;
+    std::vector<GoVersion> allowed{*s.version};
+    if (facts.module && *s.version < facts.module->requirement.minimum) {
+        // Go switches to gover's go1.X.Y for a module that needs it (README "Which version
+        // runs").
+        for (const auto& v : facts.installed) {
+            if (!(v < facts.module->requirement.minimum)) {
+                allowed.push_back(v);
+            }
+        }
+    }
+    auto ran = GoVersion::parse_toolchain(goversion);
+    std::optional<GoVersion> matched;
+    for (const auto& v : allowed) {
+        if (ran && *ran == v) {
+            matched = v;
+        }
+    }
+    if (!matched) {
+        wrong.push_back("GOVERSION is " + (goversion.empty() ? "empty" : goversion));
+    }
+    const auto root = facts.layout.version_dir(matched.value_or(*s.version));
+    if (!same_path(facts, goroot, root)) {
+        wrong.push_back("GOROOT is " + (goroot.empty() ? "empty" : goroot) + ", not " +
+                        root.string());
+    }
+    std::string arch = goarch_of(facts.platform);
+    if (auto set = facts.go_setting("GOARCH")) {
+        arch = *set;
+    } else if (const StoreRecord& record = facts.record(matched.value_or(*s.version));
+               record.platform) {
+        arch = goarch_of(*record.platform);
+    }
+    if (goarch != arch) {
+        wrong.push_back("GOARCH is " + (goarch.empty() ? "empty" : goarch) + ", not " + arch);
+    }
+    return wrong;
+}
+
 } // namespace
 
 void check_probe(const Facts& facts, Findings& out) {
@@ -74,20 +131,9 @@ void check_probe(const Facts& facts, Findings& out) {
     const std::string expected = store ? "Go " + s.version->str() + " (" + s.source + ")"
                                        : std::string("the system go (" + s.source + ")");
     if (!r.started || r.timed_out || r.exit_code != 0) {
-        std::string what;
-        if (!r.started) {
-            what = "no go could be started from PATH";
-        } else if (r.timed_out) {
-            what = std::string(k_probe) + " did not finish within " +
-                   std::to_string(k_probe_timeout.count()) + " seconds";
-        } else {
-            what = std::string(k_probe) + " failed with exit status " +
-                   std::to_string(r.exit_code) +
-                   (r.err.empty() ? std::string() : ": " + first_line(r.err));
-        }
         out.push_back(make_finding(
             "probe", Severity::error, "go",
-            what + ", although gover selects " + expected +
+            probe_failure(r) + ", although gover selects " + expected +
                 ": typing go in this shell does not work",
             facts.shims_at
                 ? mismatch_fix(facts)
@@ -102,43 +148,7 @@ void check_probe(const Facts& facts, Findings& out) {
 
     std::vector<std::string> wrong;
     if (store) {
-        std::vector<GoVersion> allowed{*s.version};
-        if (facts.module && *s.version < facts.module->requirement.minimum) {
-            // Go switches to gover's go1.X.Y for a module that needs it (README "Which version
-            // runs").
-            for (const auto& v : facts.installed) {
-                if (!(v < facts.module->requirement.minimum)) {
-                    allowed.push_back(v);
-                }
-            }
-        }
-        auto ran = GoVersion::parse_toolchain(goversion);
-        std::optional<GoVersion> matched;
-        for (const auto& v : allowed) {
-            if (ran && *ran == v) {
-                matched = v;
-            }
-        }
-        if (!matched) {
-            wrong.push_back("GOVERSION is " + (goversion.empty() ? "empty" : goversion));
-        }
-        const auto root = facts.layout.version_dir(matched.value_or(*s.version));
-        if (!same_path(facts, goroot, root)) {
-            wrong.push_back("GOROOT is " + (goroot.empty() ? "empty" : goroot) + ", not " +
-                            root.string());
-        }
-        std::string arch = goarch_of(facts.platform);
-        if (auto set = facts.go_setting("GOARCH")) {
-            arch = *set;
-        } else {
-            const StoreRecord& record = facts.record(matched.value_or(*s.version));
-            if (record.platform) {
-                arch = goarch_of(*record.platform);
-            }
-        }
-        if (goarch != arch) {
-            wrong.push_back("GOARCH is " + (goarch.empty() ? "empty" : goarch) + ", not " + arch);
-        }
+        wrong = store_mismatches(facts, goversion, goroot, goarch);
     } else if (const auto root = facts.selected_root(); root && !same_path(facts, goroot, *root)) {
         wrong.push_back("GOROOT is " + goroot + ", not " + root->string());
     }
@@ -151,10 +161,8 @@ void check_probe(const Facts& facts, Findings& out) {
     }
     out.push_back(make_finding("probe", Severity::error, "go",
                                std::string(k_probe) +
-                                   " run through PATH disagrees with the "
-                                   "selection, " +
-                                   expected + ": " + list +
-                                   ". Another toolchain really runs when you type go",
+                                   " run through PATH disagrees with the selection, " + expected +
+                                   ": " + list + ". Another toolchain really runs when you type go",
                                mismatch_fix(facts)));
 }
 

@@ -10,18 +10,19 @@ void check_pin(const Facts& facts, Findings& out) {
     const SelectionFacts& s = facts.selection;
     switch (s.state) {
     case SelectionFacts::State::not_installed: {
-        if (s.install_spec.empty()) {
+        if (!s.install_request) {
             return;
         }
-        const std::string what = s.version ? s.version->str() : s.install_spec;
+        const std::string spec = install_spec(*s.install_request);
+        const std::string what = s.version ? s.version->str() : spec;
         Finding f = make_finding(
             "pin-missing", Severity::error, what,
             "Go " + what + " is " + (s.from_module ? "required" : "pinned") + " by " + s.source +
                 " but not installed: go and every other tool through the shims stop with exit "
                 "status 127 instead of running",
-            "gover install " + s.install_spec);
+            "gover install " + spec);
         f.repair.kind = Repair::Kind::install;
-        f.repair.spec = s.install_spec;
+        f.repair.request = s.install_request;
         out.push_back(std::move(f));
         return;
     }

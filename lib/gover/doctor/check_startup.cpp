@@ -2,7 +2,9 @@
 // PATH, PATH resets after `gover init`, and whether the login shell loads gover at all.
 #include <algorithm>
 #include <regex>
+#include <optional>
 #include <set>
+#include <utility>
 
 #include "gover/doctor/checks.hpp"
 
@@ -165,25 +167,10 @@ void scan_file(const Facts& facts, const StartupFile& file, const InitPoint& ini
     }
 }
 
-void check_init(const Facts& facts, Findings& out) {
-    std::vector<const StartupFile*> with_init;
-    for (const auto& file : facts.startup) {
-        if (file.init_line() != 0) {
-            with_init.push_back(&file);
-        }
-    }
-    const std::string shell = login_shell(facts);
-    const auto rc = rc_file_for(facts, shell);
-    const std::string add =
-        "add `" + init_line_for(facts, shell) + "` at the end of " + rc.string();
-    if (with_init.empty()) {
-        out.push_back(make_finding(
-            "init-missing", Severity::info, "gover init",
-            "no shell startup file runs `gover init`: new shells get the shims on PATH only if "
-            "something else puts them there, and no `gover shell` function",
-            add + " and open a new shell"));
-        return;
-    }
+// The startup files (by name) the login shell `shell` reads; nullopt for a shell gover does
+// not know. A login bash reads the first of .bash_profile, .bash_login and .profile that exists,
+// and what it sources.
+std::optional<std::set<std::string>> files_read_by(const Facts& facts, const std::string& shell) {
     std::set<std::string> read; // file names the login shell reads
     if (shell == "zsh") {
         read = {".zshenv", ".zprofile", ".zshrc", ".zlogin"};
@@ -194,7 +181,6 @@ void check_init(const Facts& facts, Findings& out) {
             }
         }
     } else if (shell == "bash") {
-        // A login bash reads the first of these that exists, and what it sources.
         for (const char* name : {".bash_profile", ".bash_login", ".profile"}) {
             const auto it =
                 std::find_if(facts.startup.begin(), facts.startup.end(),
@@ -215,17 +201,17 @@ void check_init(const Facts& facts, Findings& out) {
     } else if (shell == "sh" || shell == "dash" || shell == "ksh") {
         read = {".profile"};
     } else {
-        return;
+        return std::nullopt;
     }
-    std::string names;
-    for (const auto* file : with_init) {
-        if (read.count(file->path.filename().string()) != 0 &&
-            (shell != "zsh" || family(*file) == Shell::zsh) &&
-            (shell != "fish" || file->shell == Shell::fish)) {
-            return; // the login shell loads gover
-        }
-        names += (names.empty() ? "" : ", ") + file->path.string();
-    }
+    return read;
+}
+
+// The fix when `gover init` sits only in files the login shell does not read: for bash with it
+// in ~/.bashrc, source ~/.bashrc from the file the login bash reads; else add the line.
+std::pair<std::string, std::string>
+init_not_read_fix(const Facts& facts, const std::string& shell,
+                  const std::vector<const StartupFile*>& with_init, const std::string& add,
+                  const std::filesystem::path& rc) {
     std::string why = shell + " (the login shell, $SHELL) does not read it";
     std::string fix = add;
     const bool in_bashrc =
@@ -248,6 +234,42 @@ void check_init(const Facts& facts, Findings& out) {
         fix = "add `[ -f ~/.bashrc ] && . ~/.bashrc` to " + login_file.string() +
               (rc.filename() == ".bashrc" ? std::string() : ", or " + add);
     }
+    return {why, fix};
+}
+
+void check_init(const Facts& facts, Findings& out) {
+    std::vector<const StartupFile*> with_init;
+    for (const auto& file : facts.startup) {
+        if (file.init_line() != 0) {
+            with_init.push_back(&file);
+        }
+    }
+    const std::string shell = login_shell(facts);
+    const auto rc = rc_file_for(facts, shell);
+    const std::string add =
+        "add `" + init_line_for(facts, shell) + "` at the end of " + rc.string();
+    if (with_init.empty()) {
+        out.push_back(make_finding(
+            "init-missing", Severity::info, "gover init",
+            "no shell startup file runs `gover init`: new shells get the shims on PATH only if "
+            "something else puts them there, and no `gover shell` function",
+            add + " and open a new shell"));
+        return;
+    }
+    const auto read = files_read_by(facts, shell);
+    if (!read) {
+        return;
+    }
+    std::string names;
+    for (const auto* file : with_init) {
+        if (read->count(file->path.filename().string()) != 0 &&
+            (shell != "zsh" || family(*file) == Shell::zsh) &&
+            (shell != "fish" || file->shell == Shell::fish)) {
+            return; // the login shell loads gover
+        }
+        names += (names.empty() ? "" : ", ") + file->path.string();
+    }
+    const auto [why, fix] = init_not_read_fix(facts, shell, with_init, add, rc);
     out.push_back(make_finding("init-not-read", Severity::info, "gover init",
                                "`gover init` is only in " + names + ": " + why +
                                    ", so login shells start without gover's shims",

@@ -83,7 +83,7 @@ void check_version(const Facts& facts, const std::string& name, Findings& out) {
                                      "something other than what you wrote",
                                  fix);
         f.repair.kind = Repair::Kind::reinstall;
-        f.repair.spec = spec;
+        f.repair.request = VersionRequest{VersionRequest::Kind::exact, *version};
         if (record.platform_override) {
             f.repair.platform = record.platform;
         }

@@ -108,9 +108,9 @@ class Repairer {
     Status perform(const Repair& r) {
         switch (r.kind) {
         case Repair::Kind::install:
-            return sys_.install(facts_.layout, r.spec, r.platform, false);
+            return sys_.install(facts_.layout, *r.request, r.platform, false);
         case Repair::Kind::reinstall:
-            return sys_.install(facts_.layout, r.spec, r.platform, true);
+            return sys_.install(facts_.layout, *r.request, r.platform, true);
         case Repair::Kind::go_env_unset:
             return go_env_unset(sys_, facts_, r.variable);
         case Repair::Kind::remove:

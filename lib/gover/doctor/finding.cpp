@@ -1,5 +1,7 @@
 #include "gover/doctor/finding.hpp"
 
+#include "core/selection.hpp"
+
 namespace gover::doctor {
 
 std::string_view severity_name(Severity severity) {
@@ -15,6 +17,7 @@ std::string_view severity_name(Severity severity) {
 }
 
 std::string Repair::describe() const {
+    const std::string spec = request ? install_spec(*request) : std::string();
     switch (kind) {
     case Kind::none:
         return "";

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/platform.hpp"
+#include "core/spec.hpp"
 
 namespace gover::doctor {
 
@@ -31,8 +32,8 @@ struct Repair {
     };
     Kind kind = Kind::none;
     std::vector<std::filesystem::path> paths;
-    std::string spec;
-    std::optional<Platform> platform; // reinstall: the platform it was installed for
+    std::optional<VersionRequest> request; // install, reinstall: what to install
+    std::optional<Platform> platform;      // reinstall: the platform it was installed for
     std::string variable;
     std::string old_value;
 

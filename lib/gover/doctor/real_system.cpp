@@ -202,10 +202,8 @@ SelectionFacts RealSystem::selection(const Layout& layout) const {
         out.version = sel->version;
     } else {
         out.state = SelectionFacts::State::not_installed;
-        if (auto v = GoVersion::parse(sel->version_text())) {
-            out.version = *v;
-        }
-        out.install_spec = install_spec(sel->request);
+        out.version = sel->request.version;
+        out.install_request = install_request(sel->request);
     }
     return out;
 }
@@ -272,13 +270,9 @@ Status RealSystem::refresh_shims(const Layout& layout) {
     return gover::refresh_shims(layout);
 }
 
-Status RealSystem::install(const Layout& layout, const std::string& spec,
+Status RealSystem::install(const Layout& layout, const VersionRequest& request,
                            const std::optional<Platform>& platform, bool force) {
-    auto request = parse_spec(spec);
-    if (!request) {
-        return tl::unexpected(request.error());
-    }
-    InstallRequest what{*request, platform, force};
+    InstallRequest what{request, platform, force};
     const auto source = source_from_environment(layout);
     auto done = gover::install(layout, *source, what);
     if (!done) {

@@ -39,7 +39,7 @@ class RealSystem : public System {
     Status remove_all(const std::filesystem::path& p) override;
     Status clean_leftovers(const Layout& layout) override;
     Status refresh_shims(const Layout& layout) override;
-    Status install(const Layout& layout, const std::string& spec,
+    Status install(const Layout& layout, const VersionRequest& request,
                    const std::optional<Platform>& platform, bool force) override;
 
   protected:

@@ -64,9 +64,10 @@ struct SelectionFacts {
     std::optional<GoVersion> version; // selected, or what was asked for when missing
     std::string source;               // "GOVER_VERSION", "/p/.tool-versions:3", "/p/go.mod:3"
     bool from_module = false; // selected by a go.mod/go.work minimum (README "Which version runs")
-    std::string install_spec; // not_installed: what `gover install` needs ("1.22")
-    std::string problem;      // invalid/unknown: selection's own message
-    std::string hint;         // invalid: selection's own advice
+    // not_installed: what `gover install` needs (exact 1.20.0 for a 1.20 pin, series 1.22, ...).
+    std::optional<VersionRequest> install_request;
+    std::string problem; // invalid/unknown: selection's own message
+    std::string hint;    // invalid: selection's own advice
     // Pin files (and GOVER_VERSION) that a stronger source hides here but that break the shims
     // wherever they do apply: the global pin behind a local one, the directory's pin behind
     // GOVER_VERSION. Each is selection's error (naming path:line) and its advice.
@@ -131,7 +132,7 @@ class System {
     virtual Status clean_leftovers(const Layout& layout) = 0;
     virtual Status refresh_shims(const Layout& layout) = 0;
     // `gover install <spec>` (with --platform and --force when given).
-    virtual Status install(const Layout& layout, const std::string& spec,
+    virtual Status install(const Layout& layout, const VersionRequest& request,
                            const std::optional<Platform>& platform, bool force) = 0;
 };
 
