@@ -1,6 +1,8 @@
 // What the go binaries were built for: the selected go, others on PATH, GOBIN, macOS minimums.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "support/binary_headers.hpp"
 #include "support/doctor_scene.hpp"
 
@@ -127,7 +129,10 @@ TEST(DoctorBinaries, GobinProgramsForAnotherArchitecture) {
     ASSERT_EQ(found.size(), 1u);
     EXPECT_EQ(found[0].severity, Severity::warning);
     EXPECT_TRUE(has(found[0].message, "2 program(s)")) << found[0].message;
-    EXPECT_TRUE(has(found[0].message, "(gopls, old-tool)")) << found[0].message; // dlv is native
+    // Each by its full path; dlv is native.
+    EXPECT_TRUE(has(found[0].message,
+                    "(" + (gobin / "gopls").string() + ", " + (gobin / "old-tool").string() + ")"))
+        << found[0].message;
     EXPECT_TRUE(has(found[0].fix, "`go install golang.org/x/tools/gopls@v0.15.3`")) << found[0].fix;
     EXPECT_TRUE(has(found[0].fix, "for the others: `go install <package>@latest`")) << found[0].fix;
 }
@@ -140,6 +145,46 @@ TEST(DoctorBinaries, GopathBinIsUsedWithoutGobin) {
     const auto found = DoctorScene::of(scene.diagnose(), "gobin-arch");
     ASSERT_EQ(found.size(), 1u);
     EXPECT_EQ(found[0].subject, (gopath / "bin").string());
+}
+
+// Analysis tools built by a Go older than the selected series: each named by its path, with the
+// go install line; other programs, and tools built by the selected series, are fine.
+TEST(DoctorBinaries, AnalysisToolsBuiltByAnOlderGo) {
+    DoctorScene scene;
+    scene.add_version("1.22.5");
+    scene.select("1.22.5");
+    const auto gobin = scene.tmp / "gobin";
+    const auto elf = test::elf_binary(test::k_elf_x86_64);
+    test::write_file(
+        gobin / "gopls",
+        elf + test::go_buildinfo_block("go1.19.13", "golang.org/x/tools/gopls", "v0.11.0"), true);
+    test::write_file(
+        gobin / "staticcheck",
+        elf + test::go_buildinfo_block("go1.21.0", "honnef.co/go/tools/cmd/staticcheck", "v0.4.7"),
+        true);
+    test::write_file(
+        gobin / "dlv",
+        elf + test::go_buildinfo_block("go1.22.0", "github.com/go-delve/delve/cmd/dlv", "v1.22.1"),
+        true);
+    test::write_file(gobin / "hello",
+                     elf + test::go_buildinfo_block("go1.19.13", "example.com/hello", "v1.0.0"),
+                     true);
+    test::write_file(gobin / "toolsish",
+                     elf + test::go_buildinfo_block("go1.19.13", "golang.org/x/toolsish", ""),
+                     true);
+    scene.sys.set("GOBIN", gobin.string());
+    auto found = DoctorScene::of(scene.diagnose(), "tool-old-go");
+    ASSERT_EQ(found.size(), 2u);
+    std::sort(found.begin(), found.end(),
+              [](const auto& a, const auto& b) { return a.subject < b.subject; });
+    EXPECT_EQ(found[0].subject, (gobin / "gopls").string());
+    EXPECT_EQ(found[0].severity, Severity::warning);
+    EXPECT_TRUE(has(found[0].message, (gobin / "gopls").string() + " (golang.org/x/tools/gopls) "
+                                                                   "was built by go1.19.13"))
+        << found[0].message;
+    EXPECT_TRUE(has(found[0].fix, "`go install golang.org/x/tools/gopls@latest`")) << found[0].fix;
+    EXPECT_EQ(found[1].subject, (gobin / "staticcheck").string());
+    EXPECT_TRUE(has(found[1].fix, "`go install honnef.co/go/tools/cmd/staticcheck@latest`"));
 }
 
 } // namespace

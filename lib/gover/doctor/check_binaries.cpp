@@ -204,7 +204,7 @@ void check_gobin(const Facts& facts, Findings& out) {
     }
     std::string list;
     for (std::size_t i = 0; i < foreign.size() && i < k_max_names_listed; ++i) {
-        list += (i > 0 ? ", " : "") + foreign[i];
+        list += (i > 0 ? ", " : "") + (dir / foreign[i]).string();
     }
     if (foreign.size() > k_max_names_listed) {
         list += " and " + std::to_string(foreign.size() - k_max_names_listed) + " more";
@@ -229,7 +229,7 @@ void check_gobin(const Facts& facts, Findings& out) {
     }
     out.push_back(make_finding(
         "gobin-arch", Severity::warning, dir.string(),
-        std::to_string(foreign.size()) + " program(s) in " + dir.string() + " (" + list +
+        std::to_string(foreign.size()) + " program(s) in GOBIN (" + list +
             ") are built for another architecture than this " + facts.platform.str() +
             " machine (" + arch +
             "): they run under emulation or not at all, and tools like gopls or dlv built that "

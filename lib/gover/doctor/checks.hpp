@@ -15,6 +15,8 @@ namespace gover::doctor {
 
 // go-arch, platform-install, gobin-arch, macos-version: what the binaries were built for.
 void check_binaries(const Facts& facts, Findings& out);
+// tool-old-go: gopls, dlv and the like in GOBIN built by a Go older than the selected series.
+void check_tools(const Facts& facts, Findings& out);
 // rosetta, homebrew-intel: translated processes on Apple Silicon.
 void check_rosetta(const Facts& facts, Findings& out);
 // path-shadow, shims-path, gover-path: the order of PATH and the gover binaries on it.
@@ -42,9 +44,9 @@ using CheckFamily = void (*)(const Facts& facts, Findings& out);
 
 // Roughly from "nothing works" to "worth knowing"; the CLI groups by severity anyway.
 inline constexpr CheckFamily k_check_families[] = {
-    check_selection,   check_probe,       check_rosetta, check_binaries,
-    check_environment, check_go_env_file, check_path,    check_shims,
-    check_store,       check_startup,     check_cgo,     check_vscode,
+    check_selection,   check_probe,       check_rosetta, check_binaries, check_tools,
+    check_environment, check_go_env_file, check_path,    check_shims,    check_store,
+    check_startup,     check_cgo,         check_vscode,
 };
 
 // Shared wording helpers.
