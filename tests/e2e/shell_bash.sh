@@ -173,7 +173,7 @@ expect_eq "the completion function is registered" "complete -F _gover gover" "$(
 expect_eq "a command prefix completes" "install " "$(line 2)"
 commands=$("$GOVER_BIN" complete commands | cut -f1 | sort | tr '\n' ' ')
 expect_eq "every visible command is offered" "$commands" "$(line 3)"
-for c in install uninstall list list-remote use current which exec shell init doctor; do
+for c in install uninstall list list-remote use outdated upgrade current which exec shell init doctor; do
     expect_contains "command $c is offered" " $c " " $(line 3)"
 done
 expect_lacks "the hidden complete command is not offered" " complete " " $(line 3)"
