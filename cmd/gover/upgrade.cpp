@@ -17,6 +17,7 @@
 #include "gover/currency/upgrade_plan.hpp"
 #include "gover/install/installer.hpp"
 #include "gover/source/source_choice.hpp"
+#include "gover/store/pin_link.hpp"
 #include "gover/store/pin_upgrade.hpp"
 #include "output.hpp"
 #include "progress.hpp"
@@ -112,6 +113,12 @@ int run_upgrade(const UpgradeOptions& options, const Context& ctx) {
                (options.latest ? "the newest stable release"
                                : "the newest " + series_name(plan->from)));
         return k_exit_ok;
+    }
+    // A pin that cannot be written is not worth a download (as `use` checks first).
+    if (plan->edit == UpgradePlan::Edit::pin) {
+        if (auto target = pin_write_target(pin->source.path); !target) {
+            return report(target.error());
+        }
     }
     if (auto failed = install_release(*layout, *source, plan->to, ctx.quiet)) {
         return *failed;

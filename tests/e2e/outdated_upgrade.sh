@@ -133,6 +133,35 @@ upgrade --latest
 [[ $(cat "$P/.go-version") == 1.25.1 ]] || fail_check "--latest: $(cat "$P/.go-version") ($ERR)"
 echo "ok: .go-version upgrade, already current, --latest" >&2
 
+# A pin that cannot be written is refused before anything is downloaded.
+reset_project
+mkdir -p "$WORK/elsewhere"
+printf 'golang 1.23rc1\n' >"$WORK/elsewhere/tool-versions"
+ln -s ../elsewhere/tool-versions "$P/.tool-versions"
+before=$(mirror_request_count)
+expect_fault "a pin linked out of its directory" "tool-versions" -- \
+    bash -c 'cd "$1" && shift && "$@"' _ "$P" env HOME="$WATCH_DIR" TMPDIR="$WATCH_DIR" \
+    GOVER_HOME="$GOVER_HOME" SSL_CERT_FILE="$MIRROR_CA" GOVER_MIRROR="$MIRROR_URL" \
+    "$GOVER_BIN" upgrade
+grep -q 'go1.23.0' <(tail -n +"$((before + 1))" "$MIRROR_ACCESS_LOG") &&
+    fail_check "an archive was downloaded for a pin that cannot be written"
+[[ $(cat "$WORK/elsewhere/tool-versions") == "golang 1.23rc1" ]] || fail_check "the linked file changed"
+
+# A language-version pin follows its series: the newest patch is installed, the file untouched.
+reset_project
+printf '1.23\n' >"$P/.go-version"
+outdated
+expect_line "language version, nothing installed" \
+    "1.23  $P/.go-version:1  → 1.23.0 (newest 1.23.x); newest 1.25.1; 1.23 unsupported" 1
+upgrade
+[[ $RC == 0 && $ERR == *"language version 1.23: it selects 1.23.0"* ]] ||
+    fail_check "language version upgrade: exit $RC ($ERR)"
+[[ $(cat "$P/.go-version") == 1.23 ]] || fail_check "a language-version pin was edited"
+[[ -x $GOVER_HOME/versions/1.23.0/bin/go ]] || fail_check "1.23.0 was not installed"
+upgrade
+[[ $RC == 0 && $ERR == *"up to date"* ]] || fail_check "language version, again: $ERR"
+echo "ok: a language-version pin" >&2
+
 # A CRLF .tool-versions with a BOM, comments and fallbacks: only the first version changes.
 reset_project
 printf '\xef\xbb\xbf# tools\r\nnodejs 20.1.0\r\n\tgolang  1.23rc1\t1.21.0 # ci\r\n' >"$P/.tool-versions"
