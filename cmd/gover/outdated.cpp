@@ -65,17 +65,23 @@ int run_outdated(bool json) {
     if (!pins) {
         return report(pins.error());
     }
-    auto releases = source_releases(*layout);
-    if (!releases) {
-        return report(releases.error());
-    }
-    std::vector<Row> rows;
+    std::vector<Selection> judged;
     for (const Selection& pin : *pins) {
         if (pin.is_system()) {
             notice("system (" + pin.source.phrase() + ") is not a release gover can judge");
-            continue;
+        } else {
+            judged.push_back(pin);
         }
-        rows.push_back(Row{pin, judge_currency(*releases, judged_version(pin))});
+    }
+    std::vector<Row> rows;
+    if (!judged.empty()) { // nothing to judge: no need to ask the source
+        auto releases = source_releases(*layout);
+        if (!releases) {
+            return report(releases.error());
+        }
+        for (const Selection& pin : judged) {
+            rows.push_back(Row{pin, judge_currency(*releases, judged_version(pin))});
+        }
     }
     std::string out;
     std::vector<std::string> items;

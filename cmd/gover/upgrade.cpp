@@ -93,6 +93,11 @@ int run_upgrade(const UpgradeOptions& options, const Context& ctx) {
     }
     const SelectionEnv env = SelectionEnv::from_process(*layout);
     auto pin = options.global ? global_pin(env) : select_version(env);
+    if (!pin && options.global && pin.error().code == ErrorCode::no_pin) {
+        return report(Error{ErrorCode::no_pin,
+                            "there is no global pin (" + layout->global_file().string() + ")",
+                            "pin one with 'gover use <spec> --global'"});
+    }
     if (!pin) {
         return report(pin.error());
     }

@@ -44,6 +44,22 @@ expect_line() { # label, expected stdout, expected exit status
     echo "ok: $1" >&2
 }
 
+# Nothing to judge: a system pin is named on stderr and asks the mirror nothing.
+reset_project
+printf 'system\n' >"$GOVER_HOME/global"
+before=$(mirror_request_count)
+outdated --json
+expect_line "a system pin" "[]" 0
+[[ $ERR == *"system (set by $GOVER_HOME/global) is not a release"* ]] || fail_check "system: $ERR"
+[[ $(mirror_request_count) == "$before" ]] || fail_check "a system pin asked the mirror"
+expect_fault "upgrade of a system pin" "is system, not a Go release" -- \
+    env HOME="$WATCH_DIR" TMPDIR="$WATCH_DIR" GOVER_HOME="$GOVER_HOME" SSL_CERT_FILE="$MIRROR_CA" \
+    GOVER_MIRROR="$MIRROR_URL" "$GOVER_BIN" upgrade --global
+rm "$GOVER_HOME/global"
+expect_fault "upgrade --global without a global pin" "no global pin \\($GOVER_HOME/global\\)" -- \
+    env HOME="$WATCH_DIR" TMPDIR="$WATCH_DIR" GOVER_HOME="$GOVER_HOME" SSL_CERT_FILE="$MIRROR_CA" \
+    GOVER_MIRROR="$MIRROR_URL" "$GOVER_BIN" upgrade --global
+
 # A pin behind its series (a supported one).
 reset_project
 echo "golang 1.24.6" >"$P/.tool-versions"

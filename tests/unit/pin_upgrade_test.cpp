@@ -105,7 +105,7 @@ TEST(UpgradePlan, SeriesAndMinimumsAreNotEditedAndFollowWhatRuns) {
 
 TEST(UpgradePlan, SystemAndUnknownSeriesAreErrors) {
     Selection s = pin(K::global, R::system, "1.22.5");
-    EXPECT_EQ(plan_upgrade(s, releases(), false).error().code, ErrorCode::usage);
+    EXPECT_EQ(plan_upgrade(s, releases(), false).error().code, ErrorCode::not_found);
     EXPECT_EQ(plan_upgrade(pin(K::global, R::exact, "1.19.2"), releases(), false).error().code,
               ErrorCode::not_found);
 }

@@ -26,7 +26,7 @@ Result<UpgradePlan> plan_upgrade(const Selection& pin,
     // A .tool-versions fallback list upgrades its first version; the others stay as they are.
     const VersionRequest& first = pin.candidates.empty() ? pin.request : pin.candidates.front();
     if (first.kind == VersionRequest::Kind::system) {
-        return fail(ErrorCode::usage,
+        return fail(ErrorCode::not_found,
                     "the pin " + pin.source.describe() + " is system, not a Go release",
                     "pin a release with gover use <spec>");
     }

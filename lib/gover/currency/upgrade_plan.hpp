@@ -25,8 +25,8 @@ struct UpgradePlan {
 };
 
 // `latest`: the newest stable release rather than the newest of the pin's series (ignored for a
-// language-version pin, whose series is the whole point). Fails (usage) for a `system` pin,
-// (not_found) when the list has no stable release to move to.
+// language-version pin, whose series is the whole point). Fails (not_found) for a `system` pin
+// (no release to move) and when the list has no release to move to.
 Result<UpgradePlan> plan_upgrade(const Selection& pin,
                                  const std::vector<AvailableRelease>& releases, bool latest);
 
