@@ -3,11 +3,13 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
+#include <cstdlib>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "commands.hpp"
+#include "gover/source/source_choice.hpp"
 #include "gover/store/shim_links.hpp"
 #include "output.hpp"
 
@@ -97,6 +99,20 @@ std::optional<Error> unplaced_word(CLI::App& app) {
     return unknown_command(app, word);
 }
 
+// --source wins over GOVER_SOURCE; it is passed on through the environment, so the source
+// choice and anything gover starts (the shim's auto-install) see the same one.
+Status choose_source(const Context& ctx) {
+    if (!ctx.source) {
+        return source_kind_from_environment().map([](SourceKind) {});
+    }
+    auto kind = parse_source_kind(*ctx.source, "--source");
+    if (!kind) {
+        return tl::unexpected(kind.error());
+    }
+    ::setenv("GOVER_SOURCE", ctx.source->c_str(), 1);
+    return {};
+}
+
 } // namespace
 
 int run(int argc, char** argv) {
@@ -110,6 +126,9 @@ int run(int argc, char** argv) {
     set_gover_invocation(ctx.argv0); // for the shim copy's bin/gover link, resolved if needed
     app.add_flag("-q,--quiet", ctx.quiet, "Print no notices, only errors and data");
     app.add_flag("-v,--verbose", ctx.verbose, "Print more about what happens");
+    app.add_option("--source", ctx.source,
+                   "Where toolchains come from: mirror (GOVER_MIRROR, the default) or goproxy "
+                   "(GOPROXY and GOSUMDB); overrides GOVER_SOURCE");
     // gover's own flags work after the command too (`gover install -q 1.22.5`), as in mise and
     // rustup; subcommands made after this inherit it.
     app.fallthrough();
@@ -157,6 +176,9 @@ int run(int argc, char** argv) {
             Error{ErrorCode::usage, usage_message(e), "run '" + command_path(app) + " --help'"});
     }
     set_quiet(ctx.quiet);
+    if (auto chosen = choose_source(ctx); !chosen) {
+        return report(chosen.error());
+    }
     if (!ctx.action) {
         return report(Error{ErrorCode::usage, "no command given", "run 'gover --help'"});
     }

@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 
+#include "core/go_env_text.hpp"
 #include "core/regular_file.hpp"
 
 namespace gover {
@@ -87,20 +88,7 @@ std::optional<std::string> read_go_env_value(const std::filesystem::path& file,
     if (!read || read->state != FileState::read) {
         return std::nullopt;
     }
-    // cmd/go/internal/cfg reads every KEY=value line into a map, so a later line wins; the
-    // value is taken as is, untrimmed.
-    std::optional<std::string> value;
-    std::string_view text = read->text;
-    while (!text.empty()) {
-        const auto newline = text.find('\n');
-        const std::string_view line = text.substr(0, newline);
-        text = newline == std::string_view::npos ? std::string_view() : text.substr(newline + 1);
-        if (line.size() > key.size() && line.substr(0, key.size()) == key &&
-            line[key.size()] == '=') {
-            value = std::string(line.substr(key.size() + 1));
-        }
-    }
-    return value;
+    return go_env_text_value(read->text, key);
 }
 
 std::filesystem::path gobin_dir(const EnvLookup& env, bool darwin) {

@@ -30,6 +30,14 @@ _gover() {
     for ((i = 1; i < COMP_CWORD; i++)); do
         word=${COMP_WORDS[i]}
         case $word in
+        --source)
+            # gover's global option takes a value (bash splits --source=x into --source, =, x)
+            if [[ ${COMP_WORDS[i + 1]-} == = ]]; then
+                i=$((i + 2))
+            else
+                i=$((i + 1))
+            fi
+            ;;
         -*) ;;
         *)
             cmd=$word
@@ -70,6 +78,10 @@ _gover() {
     fi
 
     case $prev in
+    --source)
+        _gover_add < <(printf '%s\n' mirror goproxy)
+        return 0
+        ;;
     --shell)
         _gover_add < <(printf '%s\n' bash zsh fish)
         return 0
@@ -90,7 +102,7 @@ _gover() {
     local nargs=0
     for ((i = cmd_index + 1; i < COMP_CWORD; i++)); do
         case ${COMP_WORDS[i]} in
-        --shell | --platform)
+        --shell | --platform | --source)
             # bash splits --shell=fish into --shell, =, fish (COMP_WORDBREAKS has =)
             if [[ ${COMP_WORDS[i + 1]-} == = ]]; then
                 i=$((i + 2))

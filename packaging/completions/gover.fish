@@ -61,7 +61,7 @@ function __gover_no_argument
             continue
         end
         switch $token
-            case --shell --platform
+            case --shell --platform --source
                 set skip 1
             case '-*'
             case '*'
@@ -80,7 +80,7 @@ complete -c gover -f
 complete -c gover -n __gover_needs_command -a '(command gover complete commands 2>/dev/null)'
 complete -c gover -n '__gover_needs_command; and string match -q -- "-*" (commandline -ct)' \
     -a '(command gover complete options 2>/dev/null)'
-complete -c gover -n '__gover_command >/dev/null; and not __gover_after_dashdash; and not __gover_prev_is --shell --platform; and string match -q -- "-*" (commandline -ct)' \
+complete -c gover -n '__gover_command >/dev/null; and not __gover_after_dashdash; and not __gover_prev_is --shell --platform --source; and string match -q -- "-*" (commandline -ct)' \
     -a '(__gover_options)'
 
 complete -c gover -n '__gover_using install; and not __gover_prev_is --platform' \
@@ -98,5 +98,6 @@ complete -c gover -n '__gover_using which; and __gover_no_argument' -a '(command
 complete -c gover -n '__gover_using init; and __gover_no_argument' -a 'bash zsh fish'
 complete -c gover -n '__gover_using help; and __gover_no_argument' -a '(command gover complete commands 2>/dev/null)'
 complete -c gover -n '__gover_prev_is --shell' -a 'bash zsh fish'
+complete -c gover -n '__gover_prev_is --source' -a 'mirror goproxy'
 complete -c gover -n '__gover_prev_is --platform' -a '(command gover complete platforms 2>/dev/null)'
 complete -c gover -n __gover_after_dashdash -a '(__gover_complete_exec_command)'

@@ -44,6 +44,10 @@ _gover() {
     local -i i cmd_index=0
     for (( i = 2; i < CURRENT; i++ )); do
         word=${words[i]}
+        if [[ $word == --source ]]; then
+            (( i++ ))
+            continue
+        fi
         if [[ $word != -* ]]; then
             cmd=$word
             cmd_index=$i
@@ -78,6 +82,10 @@ _gover() {
     fi
 
     case ${words[CURRENT-1]} in
+    (--source)
+        _wanted sources expl source compadd mirror goproxy
+        return
+        ;;
     (--shell)
         _wanted shells expl shell compadd bash zsh fish
         return
@@ -98,7 +106,7 @@ _gover() {
     local -i nargs=0
     for (( i = cmd_index + 1; i < CURRENT; i++ )); do
         case ${words[i]} in
-        (--shell|--platform) (( i++ )) ;;
+        (--shell|--platform|--source) (( i++ )) ;;
         (-*) ;;
         (*) (( nargs++ )) ;;
         esac

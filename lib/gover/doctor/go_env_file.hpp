@@ -9,15 +9,13 @@
 #include <string_view>
 #include <vector>
 
+#include "core/go_env_text.hpp"
+
 namespace gover::doctor {
 
 class System;
 
-struct GoEnvSetting {
-    std::string name;
-    std::string value;
-    int line = 0;
-};
+using GoEnvSetting = gover::GoEnvSetting;
 
 struct GoEnvFile {
     std::optional<std::filesystem::path> path; // where Go looks; unset for GOENV=off
@@ -32,10 +30,9 @@ struct GoEnvFile {
 // when Go could not find it either.
 std::optional<std::filesystem::path> go_env_file_path(const System& sys, const std::string& os);
 
-// Go's reading of the file (cmd/go/internal/cfg): KEY=VALUE lines whose key starts with an
-// upper-case letter, the last line of a key winning; anything else is skipped. With line numbers,
-// so findings can name path:line.
-std::vector<GoEnvSetting> parse_go_env(std::string_view text);
+// Go's reading of the file: core/go_env_text.hpp's parser, with line numbers so findings can
+// name path:line.
+using gover::parse_go_env;
 
 GoEnvFile read_go_env_file(const System& sys, const std::string& os);
 

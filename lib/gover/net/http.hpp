@@ -29,6 +29,9 @@ struct TransferSettings {
     int max_attempts = 3;              // transient failures only
     double backoff_total_seconds = 10; // spread over the retries
     int max_redirects = 10;
+    // Credentials from a .netrc file (the module proxy source): netrc_file, else ~/.netrc.
+    bool use_netrc = false;
+    std::string netrc_file;
 
     static TransferSettings from_environment();
 };

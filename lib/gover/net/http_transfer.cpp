@@ -337,6 +337,14 @@ Status set_request_options(const CurlApi* api, CURL* h, const AttemptRequest& re
     if (headers) {
         must(api->easy_setopt(h, CURLOPT_HTTPHEADER, headers.get()), "CURLOPT_HTTPHEADER");
     }
+    if (settings.use_netrc && !request.url.starts_with("file:")) {
+        // Credentials for a module proxy, as cmd/go reads them: $NETRC, else ~/.netrc.
+        must(api->easy_setopt(h, CURLOPT_NETRC, long(CURL_NETRC_OPTIONAL)), "CURLOPT_NETRC");
+        if (!settings.netrc_file.empty()) {
+            must(api->easy_setopt(h, CURLOPT_NETRC_FILE, settings.netrc_file.c_str()),
+                 "CURLOPT_NETRC_FILE");
+        }
+    }
     must(api->easy_setopt(h, CURLOPT_HEADERFUNCTION, on_header), "CURLOPT_HEADERFUNCTION");
     api->easy_setopt(h, CURLOPT_HEADERDATA, &state);
     must(api->easy_setopt(h, CURLOPT_WRITEFUNCTION, on_write), "CURLOPT_WRITEFUNCTION");

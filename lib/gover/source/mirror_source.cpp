@@ -84,6 +84,9 @@ Result<std::vector<AvailableRelease>> MirrorSource::releases(const ListOptions& 
 }
 
 Status MirrorSource::check_record(const GoVersion& version, const InstallMeta& record) {
+    if (record.source != "mirror") {
+        return {}; // another source's proof: nothing in this index to compare it with
+    }
     auto loaded = index();
     if (!loaded) {
         return tl::unexpected(loaded.error());

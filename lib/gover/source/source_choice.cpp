@@ -1,10 +1,43 @@
 #include "gover/source/source_choice.hpp"
 
+#include <cstdlib>
+
+#include "gover/source/goproxy_source.hpp"
 #include "gover/source/mirror_source.hpp"
 
 namespace gover {
 
+Result<SourceKind> source_kind_from_environment() {
+    const char* value = std::getenv("GOVER_SOURCE");
+    if (value == nullptr || *value == '\0') {
+        return SourceKind::mirror;
+    }
+    return parse_source_kind(value, "GOVER_SOURCE");
+}
+
+Result<SourceKind> parse_source_kind(std::string_view value, std::string_view where) {
+    if (value == "mirror") {
+        return SourceKind::mirror;
+    }
+    if (value == "goproxy") {
+        return SourceKind::goproxy;
+    }
+    return fail(ErrorCode::usage,
+                std::string(where) + " '" + std::string(value) + "' is not a source",
+                "use mirror (GOVER_MIRROR, the default) or goproxy (GOPROXY and GOSUMDB)");
+}
+
 std::unique_ptr<ToolchainSource> source_from_environment(const Layout& layout) {
+    const auto kind = source_kind_from_environment();
+    if (kind && *kind == SourceKind::goproxy) {
+#ifdef __APPLE__
+        constexpr bool darwin = true;
+#else
+        constexpr bool darwin = false;
+#endif
+        return std::make_unique<GoproxySource>(layout, GoproxySettings::read(process_env(), darwin),
+                                               TransferSettings::from_environment());
+    }
     return std::make_unique<MirrorSource>(layout, Mirror::from_environment(),
                                           TransferSettings::from_environment());
 }

@@ -1,16 +1,29 @@
 #pragma once
-// Which ToolchainSource the commands use: the one place a new source is chosen from the
-// environment (README "Configuration"). Today the go.dev-format mirror, GOVER_MIRROR.
+// Which ToolchainSource the commands use: the one place a source is chosen from the environment
+// (README "Configuration"): GOVER_SOURCE (the CLI's --source sets it) is mirror (the default,
+// GOVER_MIRROR) or goproxy (GOPROXY and GOSUMDB, README "Installing through your company's Go
+// module proxy").
 
 #include <memory>
+#include <string_view>
 
+#include "core/error.hpp"
 #include "core/layout.hpp"
 #include "gover/source/toolchain_source.hpp"
 
 namespace gover {
 
-// The source the environment selects, reading its settings (GOVER_MIRROR, TLS and proxy
-// variables) now. `layout` must outlive it (its caches live there).
+enum class SourceKind { mirror, goproxy };
+
+// "mirror" or "goproxy"; anything else is ErrorCode::usage naming `where` (GOVER_SOURCE,
+// --source) and the value.
+Result<SourceKind> parse_source_kind(std::string_view value, std::string_view where);
+
+// GOVER_SOURCE (unset or empty: mirror).
+Result<SourceKind> source_kind_from_environment();
+
+// The source the environment selects, reading its settings now. `layout` must outlive it (its
+// caches live there). An invalid GOVER_SOURCE is the CLI's to refuse first (mirror here).
 std::unique_ptr<ToolchainSource> source_from_environment(const Layout& layout);
 
 } // namespace gover

@@ -23,12 +23,19 @@ constexpr std::size_t k_max_install_meta_bytes = std::size_t(64) << 20;
 
 std::string meta_to_json(const InstallMeta& meta) {
     // One manifest entry a line: readable, diffable, and ~60 bytes an entry for 15,000 files.
-    const json head = {
+    json head = {
         {"version", meta.version},   {"source", meta.source},
         {"url", meta.url},           {"sha256", meta.sha256},
         {"size", meta.size},         {"installed_at", meta.installed_at},
         {"platform", meta.platform}, {"platform_override", meta.platform_override},
     };
+    if (!meta.h1.empty()) {
+        head["module_version"] = meta.module_version;
+        head["h1"] = meta.h1;
+        head["sumdb_name"] = meta.sumdb_name;
+        head["sumdb_tree_size"] = meta.sumdb_tree_size;
+        head["sumdb_root_hash"] = meta.sumdb_root_hash;
+    }
     std::string out = "{\n";
     for (const auto& [key, value] : head.items()) {
         out += "  " + json(key).dump() + ": " + value.dump() + ",\n";
@@ -71,6 +78,11 @@ Result<InstallMeta> meta_from_json(const std::string& text, const std::string& s
         meta.installed_at = doc.value("installed_at", "");
         meta.platform = doc.value("platform", "");
         meta.platform_override = doc.value("platform_override", false);
+        meta.module_version = doc.value("module_version", "");
+        meta.h1 = doc.value("h1", "");
+        meta.sumdb_name = doc.value("sumdb_name", "");
+        meta.sumdb_tree_size = doc.value("sumdb_tree_size", std::int64_t{0});
+        meta.sumdb_root_hash = doc.value("sumdb_root_hash", "");
         for (const auto& item : doc.value("files", json::array())) {
             ManifestEntry entry;
             entry.path = item.at("path").get<std::string>();

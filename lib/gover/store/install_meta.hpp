@@ -24,6 +24,12 @@ struct InstallMeta {
     std::string installed_at;       // UTC, RFC 3339
     std::string platform;           // "linux-amd64"
     bool platform_override = false; // installed with --platform
+    // What the checksum database proved (source "goproxy"); empty otherwise.
+    std::string module_version; // "v0.0.1-go1.22.5.linux-amd64"
+    std::string h1;             // the zip's "h1:<base64>"
+    std::string sumdb_name;     // the database, e.g. sum.golang.org
+    std::int64_t sumdb_tree_size = 0;
+    std::string sumdb_root_hash; // base64, of the tree the record was proven in
     Manifest manifest;
 };
 

@@ -1,0 +1,110 @@
+# Installs through a module proxy (README "Installing through your company's Go module proxy"):
+# a static GOPROXY tree on nginx over HTTPS (zips made from the synthetic go.dev-layout
+# toolchains as Go's release tooling makes them), the checksum database test server (Go's own
+# x/mod/sumdb) holding their h1:. Success through --source and GOVER_SOURCE, list-remote, the
+# shim; then each fault keeps the five invariants: tampered zip, wrong database key, a version
+# the database does not know, ',' after 404 (falls through) and after 500 (does not), '|' after
+# 500, GOPROXY=off, GOSUMDB=off, GONOSUMDB/GOPRIVATE (still verified), hostile entries.
+source "$GOVER_SOURCE_DIR/tests/support/install_e2e.sh"
+source "$GOVER_SOURCE_DIR/tests/support/goproxy.sh"
+EXTRA_CLEANUP=sumdb_stop
+
+mkdir -p "$GOPROXY_ROOT" "$WORK/tars"
+go_toolchain_synthetic 1.22.5 "$WORK/tars/a.tar.gz" || exit 1
+go_toolchain_synthetic 1.22.4 "$WORK/tars/b.tar.gz" || exit 1
+go_toolchain_synthetic 1.22.5 "$WORK/tars/c.tar.gz" darwin-arm64 || exit 1
+goproxy_add "$WORK/tars/a.tar.gz" 1.22.5
+goproxy_add "$WORK/tars/b.tar.gz" 1.22.4
+goproxy_add "$WORK/tars/c.tar.gz" 1.22.5 darwin-arm64
+mv=$(goproxy_mv 1.22.5)
+zip=$(goproxy_zip 1.22.5)
+
+# Hostile and tampered copies of 1.22.5's zip, each in its own proxy tree.
+# Each tree lists the same versions (a copy of @v/), with its own 1.22.5 zip.
+for kind in outside dupcase dotdot dir symlink; do
+    dir=$MIRROR_ROOT_DIR/$kind/golang.org/toolchain/@v
+    mkdir -p "$dir"
+    cp "$GOPROXY_ROOT/golang.org/toolchain/@v/"* "$dir/"
+    python3 "$GOVER_SOURCE_DIR/tests/support/goproxy_hostile.py" "$zip" "$dir/$mv.zip" "$kind" ||
+        fail_check "cannot make the $kind zip"
+done
+mkdir -p "$MIRROR_ROOT_DIR/tampered/golang.org/toolchain/@v"
+cp "$GOPROXY_ROOT/golang.org/toolchain/@v/"* "$MIRROR_ROOT_DIR/tampered/golang.org/toolchain/@v/"
+python3 "$GOVER_SOURCE_DIR/tests/support/goproxy_tamper.py" \
+    "$MIRROR_ROOT_DIR/tampered/golang.org/toolchain/@v/$mv.zip" bin/go || fail_check "tamper"
+
+mirror_add_conf 'location /dl/p500/ { return 500; }'
+mirror_start "$MIRROR_ROOT_DIR" || exit 1
+goproxy_urls
+sumdb_start || exit 1
+# A version in the proxy that the database has never seen.
+go_toolchain_synthetic 1.21.0 "$WORK/tars/d.tar.gz" || exit 1
+goproxy_add "$WORK/tars/d.tar.gz" 1.21.0
+
+# --- refusals first, on an empty store ---
+GVP_GOPROXY=${MIRROR_URL}tampered expect_fault "a tampered zip" \
+    "checksum mismatch for golang.org/toolchain@$mv .*records h1:.*zip hashes to h1:" -- gvp install 1.22.5
+# GONOPROXY overrides GOPRIVATE for the proxy choice (never go.dev in a test); the database is
+# still asked.
+GVP_ENV=(GONOSUMDB=golang.org/toolchain GOPRIVATE=golang.org/toolchain GONOPROXY=none.example)
+GVP_GOPROXY=${MIRROR_URL}tampered expect_fault "GONOSUMDB and GOPRIVATE set: still verified" \
+    "checksum mismatch" -- gvp install 1.22.5
+GVP_ENV=()
+# A second key for the same database name: signatures do not verify.
+"$SUMDB_SERVER_BIN" -key-file "$WORK/other.key" -name "$SUMDB_NAME" >"$WORK/other.out" 2>&1 &
+other=$!
+for _ in $(seq 1 100); do grep -q '^size' "$WORK/other.out" && break; sleep 0.05; done
+kill "$other" 2>/dev/null
+wait "$other" 2>/dev/null
+other_vkey=$(awk '$1 == "vkey" {print $2}' "$WORK/other.out")
+[[ -n $other_vkey && $other_vkey != "$SUMDB_VKEY" ]] || fail_check "no second key: $other_vkey"
+GVP_GOSUMDB="$other_vkey $SUMDB_URL" expect_fault "the wrong database key" \
+    "$SUMDB_NAME|signature|signed" -- gvp install 1.22.5
+expect_fault "a version the database does not know" \
+    "has no record of golang.org/toolchain@$(goproxy_mv 1.21.0)" -- gvp install 1.21.0
+GVP_GOPROXY="${MIRROR_URL}p500,$GOPROXY_URL" expect_fault "',' does not fall through after a 500" \
+    "p500.*HTTP 500.*check GOPROXY" -- gvp install 1.22.5
+GVP_GOPROXY=off expect_fault "GOPROXY=off" "GOPROXY" -- gvp install 1.22.5
+zips=$(grep -c '\.zip ' "$MIRROR_ACCESS_LOG")
+GVP_GOSUMDB=off expect_fault "GOSUMDB=off" "GOSUMDB=off" -- gvp install 1.22.5
+[[ $(grep -c '\.zip ' "$MIRROR_ACCESS_LOG") == "$zips" ]] || fail_check "GOSUMDB=off downloaded a zip"
+for kind in outside dupcase dotdot dir symlink; do
+    GVP_GOPROXY=${MIRROR_URL}$kind expect_fault "a zip with a hostile entry ($kind)" \
+        "refusing .*$kind.*entry '" -- gvp install 1.22.5
+done
+[[ ! -e $GOVER_HOME/versions/1.22.5 ]] || fail_check "1.22.5 appeared after the refusals"
+
+# --- success ---
+# ',' after a 404 falls through to the next proxy; --source beats GOVER_SOURCE=mirror.
+GVP_GOPROXY="${MIRROR_URL}nothere,$GOPROXY_URL" gvp --source goproxy install 1.22.5 2>"$WORK/err" ||
+    fail_check "install after a 404: $(cat "$WORK/err")"
+[[ $("$GOVER_HOME/versions/1.22.5/bin/go" version) == "go version go1.22.5 linux/amd64" ]] ||
+    fail_check "versions/1.22.5/bin/go does not run"
+[[ $(stat -c %a "$GOVER_HOME/versions/1.22.5/bin/go") == 755 &&
+    $(stat -c %a "$GOVER_HOME/versions/1.22.5/src/README") == 644 ]] ||
+    fail_check "modes: $(stat -c '%a %n' "$GOVER_HOME/versions/1.22.5/bin/go" "$GOVER_HOME/versions/1.22.5/src/README")"
+grep -q '"source": "goproxy"' "$GOVER_HOME/meta/1.22.5.json" &&
+    grep -q "\"url\": \"${GOPROXY_URL}/golang.org/toolchain/@v/$mv.zip\"" "$GOVER_HOME/meta/1.22.5.json" ||
+    fail_check "meta/1.22.5.json: $(head -20 "$GOVER_HOME/meta/1.22.5.json")"
+out=$(cd "$WORK" && env HOME="$WATCH_DIR" GOVER_HOME="$GOVER_HOME" GOVER_VERSION=1.22.5 \
+    PATH="$GOVER_HOME/shims:/usr/bin:/bin" go version 2>&1)
+[[ $out == "go version go1.22.5 linux/amd64" ]] || fail_check "go version through the shim: $out"
+store_assert_no_leftovers "$GOVER_HOME" "install through the proxy"
+
+# '|' after a 500 falls through.
+GVP_GOPROXY="${MIRROR_URL}p500|$GOPROXY_URL" gvp install 1.22.4 2>"$WORK/err" ||
+    fail_check "'|' after a 500: $(cat "$WORK/err")"
+[[ -x $GOVER_HOME/versions/1.22.4/bin/go ]] || fail_check "1.22.4 was not installed"
+
+# list-remote lists the proxy's versions for the platform.
+out=$(gvp list-remote --platform darwin-arm64 2>&1)
+[[ $out == *1.22.5* && $out != *1.22.4* ]] || fail_check "list-remote --platform darwin-arm64: $out"
+out=$(gvp list-remote 2>&1)
+[[ $out == *1.22.5* && $out == *1.22.4* && $out == *1.21.0* ]] || fail_check "list-remote: $out"
+
+# --source with another value is a usage error.
+gvp --source bogus list-remote >/dev/null 2>"$WORK/err"
+rc=$?
+[[ $rc == 2 ]] && grep -q "source 'bogus'" "$WORK/err" || fail_check "--source bogus: exit $rc, $(cat "$WORK/err")"
+
+invariants_report

@@ -1,0 +1,39 @@
+#!/usr/bin/env python3
+"""Copies a module zip adding one hostile entry, for the refusal tests.
+usage: goproxy_hostile.py <zip> <out.zip> <kind>
+kinds: outside  (an entry beside the golang.org/toolchain@<v>/ prefix)
+       dupcase  (BIN/go beside bin/go: equal names ignoring case)
+       dotdot   (<prefix>src/../../escape)
+       dir      (a directory entry <prefix>extra/)
+       symlink  (<prefix>bin/link, a symlink to /etc/passwd)"""
+import sys
+import zipfile
+
+src_path, out_path, kind = sys.argv[1:4]
+with zipfile.ZipFile(src_path) as src, zipfile.ZipFile(out_path, "w", zipfile.ZIP_DEFLATED) as out:
+    infos = src.infolist()
+    prefix = infos[0].filename.split("/", 2)
+    prefix = prefix[0] + "/" + prefix[1] + "/"
+    for info in infos:
+        out.writestr(info, src.read(info))
+    extra = zipfile.ZipInfo(date_time=(2023, 4, 4, 0, 0, 0))
+    extra.create_system = 3
+    extra.external_attr = (0o100644) << 16
+    data = b"hostile\n"
+    if kind == "outside":
+        extra.filename = "golang.org/toolchain@v9.9.9/evil"
+    elif kind == "dupcase":
+        extra.filename = prefix + "BIN/go"
+    elif kind == "dotdot":
+        extra.filename = prefix + "src/../../escape"
+    elif kind == "dir":
+        extra.filename = prefix + "extra/"
+        extra.external_attr = (0o040755 << 16) | 0x10
+        data = b""
+    elif kind == "symlink":
+        extra.filename = prefix + "bin/link"
+        extra.external_attr = (0o120777) << 16
+        data = b"/etc/passwd"
+    else:
+        raise SystemExit("unknown kind " + kind)
+    out.writestr(extra, data)
