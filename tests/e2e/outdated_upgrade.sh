@@ -17,6 +17,9 @@ go_toolchain_synthetic 1.22.7 "$M/go1.22.7.linux-amd64.tar.gz" linux-amd64 10000
 for v in 1.25.1 1.24.7 1.24.6 1.23.0 1.23rc1 1.22.7 1.22.5 1.21.0; do
     index_add "$v" "go$v.linux-amd64.tar.gz"
 done
+# 1.21.13's index entry has the wrong SHA-256: an upgrade to it fails.
+go_toolchain_synthetic 1.21.13 "$M/go1.21.13.linux-amd64.tar.gz" || exit 1
+index_add 1.21.13 go1.21.13.linux-amd64.tar.gz linux amd64 "$(printf '%064d' 0)"
 index_write "$M"
 sed -i 's/"go1.23rc1", "stable": true/"go1.23rc1", "stable": false/' "$M/index.json"
 grep -q '"go1.23rc1", "stable": false' "$M/index.json" || fail_check "the index lost its rc"
@@ -223,6 +226,17 @@ store_assert_unchanged "$GOVER_HOME" "$snapshot" "SIGINT"
 store_assert_no_leftovers "$GOVER_HOME" "SIGINT"
 fault_server_stop
 echo "ok: SIGINT leaves the pin and the store as they were" >&2
+
+# A failed install (a checksum mismatch): exit 1, the pin and the store untouched.
+mkdir -p "$P/sub"
+printf '# old\r\n1.21.0\r\n' >"$P/sub/.go-version"
+cp "$P/sub/.go-version" "$WORK/go-version.before"
+expect_fault "upgrade whose install fails" "1.21.13.*(sha256|SHA-256|checksum)" -- \
+    bash -c 'cd "$1" && shift && "$@"' _ "$P/sub" env HOME="$WATCH_DIR" TMPDIR="$WATCH_DIR" \
+    GOVER_HOME="$GOVER_HOME" SSL_CERT_FILE="$MIRROR_CA" GOVER_MIRROR="$MIRROR_URL" \
+    "$GOVER_BIN" upgrade
+cmp -s "$P/sub/.go-version" "$WORK/go-version.before" ||
+    fail_check "a failed install changed the pin"
 
 # Then a clean upgrade of the fallback list: the first moves, the others stay.
 upgrade
