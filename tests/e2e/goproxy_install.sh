@@ -34,9 +34,13 @@ python3 "$GOVER_SOURCE_DIR/tests/support/goproxy_tamper.py" \
     "$MIRROR_ROOT_DIR/tampered/golang.org/toolchain/@v/$mv.zip" bin/go || fail_check "tamper"
 
 mirror_add_conf 'location /dl/p500/ { return 500; }'
+sumdb_start || exit 1
+# The proxy also serves the database, as proxy.golang.org does: /sumdb/<name>/supported answers
+# 200 and the rest is passed on to the test server.
+mirror_add_conf "location = /dl/proxy/sumdb/$SUMDB_NAME/supported { return 200 ''; }"
+mirror_add_conf "location /dl/proxy/sumdb/$SUMDB_NAME/ { proxy_pass $SUMDB_URL/; }"
 mirror_start "$MIRROR_ROOT_DIR" || exit 1
 goproxy_urls
-sumdb_start || exit 1
 # A version in the proxy that the database has never seen.
 go_toolchain_synthetic 1.21.0 "$WORK/tars/d.tar.gz" || exit 1
 goproxy_add "$WORK/tars/d.tar.gz" 1.21.0
@@ -95,6 +99,23 @@ store_assert_no_leftovers "$GOVER_HOME" "install through the proxy"
 GVP_GOPROXY="${MIRROR_URL}p500|$GOPROXY_URL" gvp install 1.22.4 2>"$WORK/err" ||
     fail_check "'|' after a 500: $(cat "$WORK/err")"
 [[ -x $GOVER_HOME/versions/1.22.4/bin/go ]] || fail_check "1.22.4 was not installed"
+
+# GOSUMDB without a URL: the database is reached through the first proxy that serves it (a 404
+# at the first one's /sumdb/<name>/supported falls through), never at https://<name>.
+rm -rf "$GOVER_HOME/versions/1.22.4" "$GOVER_HOME/meta/1.22.4.json"
+sumdb_requests=$(grep -c "/dl/proxy/sumdb/$SUMDB_NAME/" "$MIRROR_ACCESS_LOG")
+GVP_GOSUMDB=$SUMDB_VKEY GVP_GOPROXY="${MIRROR_URL}nothere,$GOPROXY_URL" gvp install 1.22.4 \
+    2>"$WORK/err" || fail_check "the database through the proxy: $(cat "$WORK/err")"
+(($(grep -c "/dl/proxy/sumdb/$SUMDB_NAME/" "$MIRROR_ACCESS_LOG") > sumdb_requests + 1)) ||
+    fail_check "the database was not asked through the proxy"
+grep -q "/dl/nothere/sumdb/$SUMDB_NAME/supported 404" "$MIRROR_ACCESS_LOG" ||
+    fail_check "the first proxy was not asked whether it serves the database"
+
+# The tampering rule: a recorded h1: the database contradicts refuses a reinstall, naming both.
+sed -i 's/"h1": "h1:[^"]*"/"h1": "h1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA="/' \
+    "$GOVER_HOME/meta/1.22.5.json"
+expect_fault "a recorded h1 the database contradicts" \
+    "now records h1:.*verified against h1:AAAA.*possible tampering" -- gvp install --force 1.22.5
 
 # list-remote lists the proxy's versions for the platform.
 out=$(gvp list-remote --platform darwin-arm64 2>&1)
