@@ -53,15 +53,81 @@ TEST(DoctorGoBuildInfo, FindsTheBlockInAFileAcrossChunks) {
     EXPECT_FALSE(doctor::read_go_buildinfo(sys, dir / "missing"));
 }
 
+// Counts the bytes read, to tell a section-table lookup from a scan.
+class CountingSystem : public test::FakeDoctorSystem {
+  public:
+    std::optional<std::string> read(const std::filesystem::path& file, std::uint64_t offset,
+                                    std::size_t size) const override {
+        auto data = test::FakeDoctorSystem::read(file, offset, size);
+        bytes += data ? data->size() : 0;
+        return data;
+    }
+    mutable std::uint64_t bytes = 0;
+};
+
+void put(std::string& out, std::size_t at, std::uint64_t value, int width) {
+    for (int i = 0; i < width; ++i) {
+        out[at + static_cast<std::size_t>(i)] = static_cast<char>(value >> (8 * i) & 0xff);
+    }
+}
+
+// An ELF64 file whose section headers name .go.buildinfo at `block_at`, the block there.
+std::string elf_with_buildinfo_section(std::size_t block_at, const std::string& block) {
+    const std::string names = std::string("\0.shstrtab\0.go.buildinfo\0", 26);
+    std::string out = test::elf_binary(test::k_elf_x86_64, true, test::ByteOrder::little, 0, 64);
+    out.resize(block_at + block.size(), '\0');
+    put(out, 0x28, 64, 8); // section headers right after the file header: null, names, buildinfo
+    put(out, 0x3a, 64, 2);
+    put(out, 0x3c, 3, 2);
+    put(out, 0x3e, 1, 2);
+    const std::size_t names_at = 64 + 3 * 64;
+    put(out, 64 + 64 + 0, 1, 4); // .shstrtab
+    put(out, 64 + 64 + 0x18, names_at, 8);
+    put(out, 64 + 64 + 0x20, names.size(), 8);
+    put(out, 64 + 128 + 0, 11, 4); // .go.buildinfo
+    put(out, 64 + 128 + 0x18, block_at, 8);
+    put(out, 64 + 128 + 0x20, block.size(), 8);
+    out.replace(names_at, names.size(), names);
+    out.replace(block_at, block.size(), block);
+    return out;
+}
+
+TEST(DoctorGoBuildInfo, AnElfSectionTableIsFollowedToTheBlock) {
+    test::TempDir dir;
+    const auto block = test::go_buildinfo_block("go1.19.13", "golang.org/x/tools/gopls", "");
+    // Not 16-byte aligned: only the section table finds it there.
+    test::write_file(dir / "gopls", elf_with_buildinfo_section(3u << 20 | 5, block), true);
+    CountingSystem sys;
+    const auto info = doctor::read_go_buildinfo(sys, dir / "gopls");
+    ASSERT_TRUE(info);
+    EXPECT_EQ(info->go_version, "go1.19.13");
+    EXPECT_LT(sys.bytes, 128u << 10) << "the file was scanned, not looked up";
+    // A section table that points at something else: the scan still finds an aligned block.
+    std::string wrong = elf_with_buildinfo_section(2u << 20, block);
+    put(wrong, 64 + 128 + 0x18, 100, 8);
+    test::write_file(dir / "wrong", wrong, true);
+    ASSERT_TRUE(doctor::read_go_buildinfo(sys, dir / "wrong"));
+    // Section headers past the end of the file, or a silly count: no block, no crash.
+    std::string cut = elf_with_buildinfo_section(4096, block);
+    put(cut, 0x28, 1u << 30, 8);
+    test::write_file(dir / "cut", cut, true);
+    EXPECT_TRUE(doctor::read_go_buildinfo(sys, dir / "cut")); // found by the scan
+    put(cut, 0x3c, 60000, 2);
+    test::write_file(dir / "count", cut, true);
+    EXPECT_TRUE(doctor::read_go_buildinfo(sys, dir / "count"));
+}
+
 TEST(DoctorGoBuildInfo, ReadsARealGoBinary) {
     const std::filesystem::path go = "/usr/lib/go-1.19/bin/go";
     if (!std::filesystem::exists(go)) {
         GTEST_SKIP() << go << " is not installed (Debian golang-1.19-go)";
     }
-    test::FakeDoctorSystem sys;
+    CountingSystem sys;
     const auto info = doctor::read_go_buildinfo(sys, go);
     ASSERT_TRUE(info);
     EXPECT_EQ(info->path, "cmd/go");
+    // Through its section headers: a few KiB read of a 15 MB file.
+    EXPECT_LT(sys.bytes, 256u << 10);
     EXPECT_TRUE(info->go_version.starts_with("go1.19")) << info->go_version;
 }
 
