@@ -4,7 +4,9 @@
 # x/mod/sumdb) holding their h1:. Success through --source and GOVER_SOURCE, list-remote, the
 # shim; then each fault keeps the five invariants: tampered zip, wrong database key, a version
 # the database does not know, ',' after 404 (falls through) and after 500 (does not), '|' after
-# 500, GOPROXY=off, GOSUMDB=off, GONOSUMDB/GOPRIVATE (still verified), hostile entries.
+# 500, GOPROXY=off, GOSUMDB=off, GONOSUMDB/GOPRIVATE (still verified), hostile entries (outside
+# the prefix, ../, a directory, a symlink, equal names ignoring case, 501 MiB unpacked), a
+# forked database; 8 concurrent installs of one version.
 source "$GOVER_SOURCE_DIR/tests/support/install_e2e.sh"
 source "$GOVER_SOURCE_DIR/tests/support/goproxy.sh"
 EXTRA_CLEANUP=sumdb_stop
@@ -21,7 +23,7 @@ zip=$(goproxy_zip 1.22.5)
 
 # Hostile and tampered copies of 1.22.5's zip, each in its own proxy tree.
 # Each tree lists the same versions (a copy of @v/), with its own 1.22.5 zip.
-for kind in outside dupcase dotdot dir symlink; do
+for kind in outside dupcase dotdot dir symlink big; do
     dir=$MIRROR_ROOT_DIR/$kind/golang.org/toolchain/@v
     mkdir -p "$dir"
     cp "$GOPROXY_ROOT/golang.org/toolchain/@v/"* "$dir/"
@@ -72,7 +74,7 @@ GVP_GOPROXY=off expect_fault "GOPROXY=off" "GOPROXY" -- gvp install 1.22.5
 zips=$(grep -c '\.zip ' "$MIRROR_ACCESS_LOG")
 GVP_GOSUMDB=off expect_fault "GOSUMDB=off" "GOSUMDB=off" -- gvp install 1.22.5
 [[ $(grep -c '\.zip ' "$MIRROR_ACCESS_LOG") == "$zips" ]] || fail_check "GOSUMDB=off downloaded a zip"
-for kind in outside dupcase dotdot dir symlink; do
+for kind in outside dupcase dotdot dir symlink big; do
     GVP_GOPROXY=${MIRROR_URL}$kind expect_fault "a zip with a hostile entry ($kind)" \
         "refusing .*$kind.*entry '" -- gvp install 1.22.5
 done
@@ -116,6 +118,28 @@ sed -i 's/"h1": "h1:[^"]*"/"h1": "h1:AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA
     "$GOVER_HOME/meta/1.22.5.json"
 expect_fault "a recorded h1 the database contradicts" \
     "now records h1:.*verified against h1:AAAA.*possible tampering" -- gvp install --force 1.22.5
+
+# 8 concurrent installs of one version into a fresh store: all succeed, one install.
+home8=$WORK/home8
+pids=()
+for i in $(seq 1 8); do
+    GOVER_HOME=$home8 gvp install 1.22.5 >/dev/null 2>"$WORK/c$i.err" &
+    pids+=($!)
+done
+for i in "${!pids[@]}"; do
+    wait "${pids[$i]}" || fail_check "concurrent install $((i + 1)) failed: $(cat "$WORK/c$((i + 1)).err")"
+done
+[[ $("$home8/versions/1.22.5/bin/go" version) == "go version go1.22.5 linux/amd64" ]] ||
+    fail_check "the concurrent installs left no working 1.22.5"
+[[ -z $(ls -A "$home8/tmp") ]] || fail_check "concurrent installs left $(ls -A "$home8/tmp")"
+
+# A forked database: the same key signs a tree that does not extend the one verified before.
+latest=$GOVER_HOME/sumdb/$SUMDB_NAME/latest
+cp "$latest" "$WORK/latest.before"
+sumdb_stop
+sumdb_start -filler 5 || exit 1
+expect_fault "a forked checksum database" "compromised" -- gvp install --force 1.22.4
+cmp -s "$latest" "$WORK/latest.before" || fail_check "a forked tree moved sumdb/$SUMDB_NAME/latest"
 
 # list-remote lists the proxy's versions for the platform.
 out=$(gvp list-remote --platform darwin-arm64 2>&1)

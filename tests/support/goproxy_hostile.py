@@ -5,7 +5,8 @@ kinds: outside  (an entry beside the golang.org/toolchain@<v>/ prefix)
        dupcase  (BIN/go beside bin/go: equal names ignoring case)
        dotdot   (<prefix>src/../../escape)
        dir      (a directory entry <prefix>extra/)
-       symlink  (<prefix>bin/link, a symlink to /etc/passwd)"""
+       symlink  (<prefix>bin/link, a symlink to /etc/passwd)
+       big      (<prefix>src/big: 501 MiB of zeros, a few hundred KiB compressed)"""
 import sys
 import zipfile
 
@@ -34,6 +35,14 @@ with zipfile.ZipFile(src_path) as src, zipfile.ZipFile(out_path, "w", zipfile.ZI
         extra.filename = prefix + "bin/link"
         extra.external_attr = (0o120777) << 16
         data = b"/etc/passwd"
+    elif kind == "big":
+        extra.filename = prefix + "src/big"
+        extra.compress_type = zipfile.ZIP_DEFLATED
+        with out.open(extra, "w", force_zip64=True) as big:
+            chunk = bytes(1 << 20)
+            for _ in range(501):
+                big.write(chunk)
+        sys.exit(0)
     else:
         raise SystemExit("unknown kind " + kind)
     out.writestr(extra, data)
