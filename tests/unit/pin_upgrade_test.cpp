@@ -90,6 +90,16 @@ TEST(UpgradePlan, FallbacksUpgradeTheFirstVersion) {
     EXPECT_EQ(plan->to.str(), "1.22.7");
 }
 
+TEST(UpgradePlan, AFirstLanguageVersionIsJudgedByItsOwnSeriesWhenAFallbackRuns) {
+    // golang 1.22 1.21.0 with only 1.21.0 installed: install the newest 1.22.x, edit nothing.
+    Selection s = pin(K::tool_versions, R::exact, "1.21.0", "1.21.0");
+    s.candidates = {VersionRequest{R::series, v("1.22")}, s.request};
+    auto plan = plan_upgrade(s, releases(), false);
+    EXPECT_EQ(plan->edit, Edit::none_series);
+    EXPECT_EQ(plan->to.str(), "1.22.7");
+    EXPECT_FALSE(plan->current);
+}
+
 TEST(UpgradePlan, SeriesAndMinimumsAreNotEditedAndFollowWhatRuns) {
     auto series = plan_upgrade(pin(K::go_version, R::series, "1.22", "1.22.5"), releases(), true);
     EXPECT_EQ(series->edit, Edit::none_series);

@@ -32,9 +32,11 @@ Result<UpgradePlan> plan_upgrade(const Selection& pin,
     }
     UpgradePlan plan;
     plan.edit = edit_for(pin, first);
-    const bool follows_runner =
-        plan.edit == UpgradePlan::Edit::none_series || plan.edit == UpgradePlan::Edit::none_module;
-    // A series or a minimum stands for what runs; an exact pin for itself, installed or not.
+    // A series or a minimum stands for what runs, unless a later fallback is what runs (then the
+    // first is not installed); an exact pin for itself, installed or not.
+    const bool first_runs = pin.request.kind == first.kind && pin.request.version == first.version;
+    const bool follows_runner = first_runs && (plan.edit == UpgradePlan::Edit::none_series ||
+                                               plan.edit == UpgradePlan::Edit::none_module);
     plan.from = follows_runner ? judged_version(pin) : first.version;
     const bool to_latest = latest && plan.edit != UpgradePlan::Edit::none_series;
     auto to = to_latest ? newest_stable(releases) : newest_in_series(releases, plan.from);
