@@ -49,6 +49,17 @@ out=$(cd "$WORK" && env HOME="$WATCH_DIR" GOVER_HOME="$GOVER_HOME" GOVER_VERSION
     PATH="$shims:/usr/bin:/bin" go version 2>&1)
 [[ $out == "go version go1.19.8 linux/amd64" ]] || fail_check "go version through the shim: $out"
 
+# A hello-world module built with it through the shim, offline.
+hello=$WORK/hello
+mkdir -p "$hello"
+printf 'module example.com/hello\n\ngo 1.19\n' >"$hello/go.mod"
+printf 'package main\n\nimport "fmt"\n\nfunc main() { fmt.Println("hello, gover") }\n' >"$hello/main.go"
+(cd "$hello" && env -u GOROOT -u GOFLAGS -u GOTOOLCHAIN HOME="$WORK/gohome" GOVER_HOME="$GOVER_HOME" \
+    GOVER_VERSION=1.19.8 GOPATH="$WORK/gopath" GOCACHE="$WORK/gocache" GOPROXY=off CGO_ENABLED=0 \
+    PATH="$shims:/usr/bin:/bin" go build -o hello . 2>"$WORK/build.err") ||
+    fail_check "go build through the shim failed: $(cat "$WORK/build.err")"
+[[ $("$hello/hello" 2>&1) == "hello, gover" ]] || fail_check "the built program does not run"
+
 # THE ORACLE: the real go downloads and verifies the same module version.
 run_go "$WORK/go1" mod download -json "golang.org/toolchain@$mv" >"$WORK/go1.json" 2>"$WORK/go1.err" ||
     fail_check "go mod download failed: $(cat "$WORK/go1.err")"
