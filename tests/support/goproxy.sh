@@ -18,6 +18,7 @@
 #   gvp ...   runs gover with GOVER_SOURCE=goproxy, GOPROXY=$GOPROXY_URL, GOSUMDB="$SUMDB_VKEY
 #             $SUMDB_URL" unless the caller sets GVP_GOPROXY / GVP_GOSUMDB, GOENV=off, no
 #             GONOSUMDB/GOPRIVATE/GONOPROXY; then the variables in the array GVP_ENV.
+#   gvp_bg ...   the same in the background as its own process: GVP_PID, stderr in $WORK/bg.err
 # After mirror_start: GOPROXY_URL=https://127.0.0.1:<port>/dl/proxy, GOPROXY_HTTP_URL likewise.
 
 GOPROXY_ROOT=$MIRROR_ROOT_DIR/proxy
@@ -84,12 +85,25 @@ sumdb_stop() {
     fi
 }
 
+# The command line gvp runs, in GVP_ARGV.
+_gvp_argv() {
+    GVP_ARGV=(env -u GONOSUMDB -u GOPRIVATE -u GONOPROXY -u GOFLAGS -u NETRC
+        HOME="$WATCH_DIR" TMPDIR="$WATCH_DIR" GOVER_HOME="$GOVER_HOME"
+        SSL_CERT_FILE="${GV_CA-${MIRROR_CA:-}}" GOVER_SOURCE=goproxy
+        GOPROXY="${GVP_GOPROXY-${GOPROXY_URL:-}}"
+        GOSUMDB="${GVP_GOSUMDB-$SUMDB_VKEY $SUMDB_URL}"
+        GOENV=off "${GVP_ENV[@]}" "$GOVER_BIN")
+}
+
 gvp() {
-    env -u GONOSUMDB -u GOPRIVATE -u GONOPROXY -u GOFLAGS -u NETRC \
-        HOME="$WATCH_DIR" TMPDIR="$WATCH_DIR" GOVER_HOME="$GOVER_HOME" \
-        SSL_CERT_FILE="${GV_CA-${MIRROR_CA:-}}" GOVER_SOURCE=goproxy \
-        GOPROXY="${GVP_GOPROXY-${GOPROXY_URL:-}}" \
-        GOSUMDB="${GVP_GOSUMDB-$SUMDB_VKEY $SUMDB_URL}" \
-        GOENV=off "${GVP_ENV[@]}" \
-        "$GOVER_BIN" "$@"
+    _gvp_argv
+    "${GVP_ARGV[@]}" "$@"
+}
+
+# gvp in the background as its own process (not a subshell), so signals reach gover: GVP_PID,
+# stderr in $WORK/bg.err.
+gvp_bg() {
+    _gvp_argv
+    (exec "${GVP_ARGV[@]}" "$@") 2>"$WORK/bg.err" &
+    GVP_PID=$!
 }

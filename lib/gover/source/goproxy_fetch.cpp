@@ -161,7 +161,8 @@ Result<std::string> GoproxyToolchain::download_zip(PartFile& part, const FetchPr
         settings.allow_http = true; // every byte is proven by the checksum database
         auto done =
             download(url, limits.max_compressed, part, settings, [&](const DownloadProgress& p) {
-                return !progress || progress(p.received, p.total);
+                // SIGINT and SIGTERM stop the transfer (the .part file is removed).
+                return !interrupted() && (!progress || progress(p.received, p.total));
             });
         if (!done) {
             Error error = done.error();
