@@ -1,6 +1,7 @@
 # Interrupting an install through the module proxy (README "Installing through your company's Go
 # module proxy"): SIGINT during the zip's download exits 130 and SIGTERM 143, leaving the store as
-# it was and nothing in tmp/ (no .zip.part); after SIGKILL the next run cleans up and installs.
+# it was and nothing in tmp/ (no .zip.part); after SIGKILL the next run cleans up and installs. A
+# download cut short is resumed with Range (tests/support/fault_server.py).
 # The zip is served slowly (nginx limit_rate) so the signal lands mid-download.
 source "$GOVER_SOURCE_DIR/tests/support/install_e2e.sh"
 source "$GOVER_SOURCE_DIR/tests/support/goproxy.sh"
@@ -56,5 +57,16 @@ GVP_GOPROXY=$GOPROXY_URL gvp install 1.22.5 2>"$WORK/err" || fail_check "re-run 
     fail_check "1.22.5 does not run after the re-run"
 store_assert_no_leftovers "$GOVER_HOME" "re-run after SIGKILL"
 echo "ok: SIGKILL mid-download, then a clean re-run" >&2
+
+# A download cut short is resumed with a Range request (the fault server cuts the first response).
+fault_server_start "$MIRROR_ROOT_DIR" truncate-once:200000 || exit 1
+rm -rf "$GOVER_HOME/versions/1.22.5" "$GOVER_HOME/meta/1.22.5.json"
+GV_CA=$FAULT_CA GVP_GOPROXY=${FAULT_URL}proxy gvp install 1.22.5 2>"$WORK/err" ||
+    fail_check "a truncated download: $(cat "$WORK/err")"
+grep -q "$(goproxy_mv 1.22.5).zip 206 range=bytes=200000-" "$FAULT_LOG" ||
+    fail_check "the download was not resumed: $(cat "$FAULT_LOG")"
+[[ -x $GOVER_HOME/versions/1.22.5/bin/go ]] || fail_check "1.22.5 not installed after the resume"
+store_assert_no_leftovers "$GOVER_HOME" "a resumed download"
+echo "ok: a truncated download is resumed" >&2
 
 invariants_report

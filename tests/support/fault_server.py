@@ -2,7 +2,8 @@
 """A small HTTPS server for the faults nginx cannot produce (gover's end-to-end tests).
 
 Serves a directory like go.dev/dl/: GET /dl/?mode=json... -> index.json, GET /dl/<name> -> the
-file, honouring "Range: bytes=N-". Archives (*.tar.gz) misbehave as --mode says:
+file, honouring "Range: bytes=N-" (nested paths too, e.g. a GOPROXY tree). Archives (*.tar.gz,
+and module zips *.zip) misbehave as --mode says:
   ok                  serve normally
   fail-once:CODE      the first archive request answers CODE, later ones are served
   status:CODE         every archive request answers CODE
@@ -69,12 +70,13 @@ class Handler(http.server.BaseHTTPRequestHandler):
             log_line(f"{self.path} {modes['index-status']} range={rng}")
             return self.send_plain(int(modes["index-status"]), b"fault\n", retry_after)
         full = os.path.join(ARGS.root, name)
-        if "/" in name or not os.path.isfile(full):
+        # Nested paths (a GOPROXY tree) are served too, never outside the root.
+        if name.startswith("/") or ".." in name.split("/") or not os.path.isfile(full):
             log_line(f"{self.path} 404 range={rng}")
             return self.send_plain(404, b"not found\n")
         with open(full, "rb") as f:
             data = f.read()
-        if not name.endswith(".tar.gz"):
+        if not name.endswith((".tar.gz", ".zip")):
             log_line(f"{self.path} 200 range={rng}")
             return self.send_body(200, data, 0, len(data))
 
