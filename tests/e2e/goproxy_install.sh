@@ -6,7 +6,8 @@
 # the database does not know, ',' after 404 (falls through) and after 500 (does not), '|' after
 # 500, GOPROXY=off, GOSUMDB=off, GONOSUMDB/GOPRIVATE (still verified), hostile entries (outside
 # the prefix, ../, a directory, a symlink, equal names ignoring case, 501 MiB unpacked), a
-# forked database; 8 concurrent installs of one version.
+# database with a bad signature, missing or truncated tiles, or a forked tree; 8 concurrent
+# installs of one version.
 source "$GOVER_SOURCE_DIR/tests/support/install_e2e.sh"
 source "$GOVER_SOURCE_DIR/tests/support/goproxy.sh"
 EXTRA_CLEANUP=sumdb_stop
@@ -132,6 +133,22 @@ done
 [[ $("$home8/versions/1.22.5/bin/go" version) == "go version go1.22.5 linux/amd64" ]] ||
     fail_check "the concurrent installs left no working 1.22.5"
 [[ -z $(ls -A "$home8/tmp") ]] || fail_check "concurrent installs left $(ls -A "$home8/tmp")"
+
+# The database misbehaving, against a fresh store (no tiles cached, no tree verified before): a
+# bad signature, missing tiles, truncated tiles. The same tree each time (the same key and
+# records).
+saved_home=$GOVER_HOME
+for fault in badsig tile404 tiletrunc; do
+    sumdb_stop
+    sumdb_start -fault "$fault" || exit 1
+    export GOVER_HOME=$WORK/home-$fault
+    expect_fault "the checksum database answers with $fault" "$SUMDB_NAME|checksum database|tile|sign" -- \
+        gvp install 1.22.5
+    [[ ! -e $GOVER_HOME/sumdb/$SUMDB_NAME/latest ]] || fail_check "$fault: latest was written"
+done
+export GOVER_HOME=$saved_home
+sumdb_stop
+sumdb_start || exit 1
 
 # A forked database: the same key signs a tree that does not extend the one verified before.
 latest=$GOVER_HOME/sumdb/$SUMDB_NAME/latest
