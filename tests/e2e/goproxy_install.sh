@@ -134,6 +134,15 @@ done
     fail_check "the concurrent installs left no working 1.22.5"
 [[ -z $(ls -A "$home8/tmp") ]] || fail_check "concurrent installs left $(ls -A "$home8/tmp")"
 
+# The shim's auto-install follows GOVER_SOURCE: a pinned 1.22.4 comes through the proxy.
+_gvp_argv
+out=$(cd "$WORK" && "${GVP_ARGV[@]:0:${#GVP_ARGV[@]}-1}" GOVER_HOME="$home8" GOVER_AUTO_INSTALL=1 \
+    GOVER_VERSION=1.22.4 PATH="$home8/shims:/usr/bin:/bin" go version 2>"$WORK/auto.err")
+[[ $out == "go version go1.22.4 linux/amd64" ]] ||
+    fail_check "the shim's auto-install through the proxy: $out $(cat "$WORK/auto.err")"
+grep -q '"source": "goproxy"' "$home8/meta/1.22.4.json" 2>/dev/null ||
+    fail_check "the auto-installed 1.22.4 did not come through the proxy"
+
 # The database misbehaving, against a fresh store (no tiles cached, no tree verified before): a
 # bad signature, missing tiles, truncated tiles. The same tree each time (the same key and
 # records).
