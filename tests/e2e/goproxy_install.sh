@@ -98,6 +98,16 @@ out=$(cd "$WORK" && env HOME="$WATCH_DIR" GOVER_HOME="$GOVER_HOME" GOVER_VERSION
 [[ $out == "go version go1.22.5 linux/amd64" ]] || fail_check "go version through the shim: $out"
 store_assert_no_leftovers "$GOVER_HOME" "install through the proxy"
 
+# doctor's store check reads the proxy's record like the mirror's: nothing changed; then one
+# changed file is found.
+gvp doctor --json >"$WORK/doctor.json" 2>/dev/null
+grep -q '"store-changed"' "$WORK/doctor.json" && fail_check "doctor: a fresh proxy install changed"
+printf 'x' >>"$GOVER_HOME/versions/1.22.5/bin/gofmt"
+gvp doctor --json >"$WORK/doctor.json" 2>/dev/null
+grep -q '"store-changed"' "$WORK/doctor.json" && grep -q 'bin/gofmt' "$WORK/doctor.json" ||
+    fail_check "doctor does not see bin/gofmt changed: $(head -c 600 "$WORK/doctor.json")"
+truncate -s -1 "$GOVER_HOME/versions/1.22.5/bin/gofmt"
+
 # '|' after a 500 falls through.
 GVP_GOPROXY="${MIRROR_URL}p500|$GOPROXY_URL" gvp install 1.22.4 2>"$WORK/err" ||
     fail_check "'|' after a 500: $(cat "$WORK/err")"
