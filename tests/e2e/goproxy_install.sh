@@ -71,6 +71,9 @@ expect_fault "a version the database does not know" \
     "has no record of golang.org/toolchain@$(goproxy_mv 1.21.0)" -- gvp install 1.21.0
 GVP_GOPROXY="${MIRROR_URL}p500,$GOPROXY_URL" expect_fault "',' does not fall through after a 500" \
     "p500.*HTTP 500.*check GOPROXY" -- gvp install 1.22.5
+expect_fault "no toolchain for the platform" \
+    "no go1\.22\.5 toolchain for freebsd-386 \(it has darwin-arm64, linux-amd64\)" -- \
+    gvp install --platform freebsd-386 1.22.5
 GVP_GOPROXY=off expect_fault "GOPROXY=off" "GOPROXY" -- gvp install 1.22.5
 zips=$(grep -c '\.zip ' "$MIRROR_ACCESS_LOG")
 GVP_GOSUMDB=off expect_fault "GOSUMDB=off" "GOSUMDB=off" -- gvp install 1.22.5

@@ -188,6 +188,27 @@ Status GoproxySource::check_record(const GoVersion& version, const InstallMeta& 
     return {};
 }
 
+Status GoproxySource::check_listed(const GoVersion& version, const Platform& platform) {
+    auto listed = releases(ListOptions{});
+    if (!listed) {
+        return tl::unexpected(listed.error());
+    }
+    for (const auto& release : *listed) {
+        if (release.version != version || release.has(platform)) {
+            continue;
+        }
+        std::string names;
+        for (const auto& p : release.platforms) {
+            names += (names.empty() ? "" : ", ") + p.str();
+        }
+        return fail(ErrorCode::not_found,
+                    "the module proxy has no " + version.toolchain_name() + " toolchain for " +
+                        platform.str() + " (it has " + names + ")",
+                    "check --platform: Go names platforms like linux-amd64 or darwin-arm64");
+    }
+    return {};
+}
+
 Result<std::unique_ptr<ToolchainFetch>> GoproxySource::toolchain(const GoVersion& version,
                                                                  const Platform& platform) {
     // Refused before any download: toolchains are installed only when the database proves them.
@@ -197,6 +218,9 @@ Result<std::unique_ptr<ToolchainFetch>> GoproxySource::toolchain(const GoVersion
     auto proxies = entries();
     if (!proxies) {
         return tl::unexpected(proxies.error());
+    }
+    if (auto ok = check_listed(version, platform); !ok) {
+        return tl::unexpected(ok.error());
     }
     if (proxies->front().url == "off") {
         return fail(ErrorCode::usage,

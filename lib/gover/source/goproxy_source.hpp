@@ -37,6 +37,9 @@ class GoproxySource final : public ToolchainSource {
   private:
     Result<std::vector<ProxyEntry>> entries() const;
     Result<std::string> module_list(const ListOptions& options);
+    // ErrorCode::not_found naming the platforms when the list has `version` but not for
+    // `platform` (a version the list lacks is left to the proxy and the database).
+    Status check_listed(const GoVersion& version, const Platform& platform);
 
     const Layout& layout_;
     GoproxySettings settings_;
