@@ -191,4 +191,12 @@ gvp --source bogus list-remote >/dev/null 2>"$WORK/err"
 rc=$?
 [[ $rc == 2 ]] && grep -q "source 'bogus'" "$WORK/err" || fail_check "--source bogus: exit $rc, $(cat "$WORK/err")"
 
+# The list is cached (cache/goproxy/): with the proxy gone, list-remote (within 10 minutes) and
+# completion (cache only, never the network) still list its versions.
+mirror_stop
+out=$(gvp list-remote 2>&1)
+[[ $out == *1.22.5* ]] || fail_check "list-remote from the cache: $out"
+out=$(gvp complete remote 2>&1)
+[[ $out == *1.22.5* && $out == *1.22.4* ]] || fail_check "completion from the cache: $out"
+
 invariants_report
