@@ -116,6 +116,17 @@ GVP_GOPROXY="${MIRROR_URL}p500|$GOPROXY_URL" gvp install 1.22.4 2>"$WORK/err" ||
     fail_check "'|' after a 500: $(cat "$WORK/err")"
 [[ -x $GOVER_HOME/versions/1.22.4/bin/go ]] || fail_check "1.22.4 was not installed"
 
+# A plain-http proxy (no GOVER_INSECURE: the database proves every byte) and a file:/// tree.
+GVP_GOPROXY=$GOPROXY_HTTP_URL gvp install --force 1.22.4 2>"$WORK/err" ||
+    fail_check "an http:// proxy: $(cat "$WORK/err")"
+grep -q "\"url\": \"${GOPROXY_HTTP_URL}/" "$GOVER_HOME/meta/1.22.4.json" ||
+    fail_check "meta/1.22.4.json does not name the http proxy"
+GVP_GOPROXY="file://$GOPROXY_ROOT" gvp install --force 1.22.4 2>"$WORK/err" ||
+    fail_check "a file:// proxy: $(cat "$WORK/err")"
+grep -q "\"url\": \"file://$GOPROXY_ROOT/" "$GOVER_HOME/meta/1.22.4.json" ||
+    fail_check "meta/1.22.4.json does not name the file:// tree"
+store_assert_no_leftovers "$GOVER_HOME" "http:// and file:// proxies"
+
 # GOSUMDB without a URL: the database is reached through the first proxy that serves it (a 404
 # at the first one's /sumdb/<name>/supported falls through), never at https://<name>.
 rm -rf "$GOVER_HOME/versions/1.22.4" "$GOVER_HOME/meta/1.22.4.json"
