@@ -18,8 +18,8 @@ export GVP_GOPROXY=${MIRROR_URL}slow
 
 # Waits until a .zip.part has bytes in it (the download is under way).
 wait_for_part() {
-    local i
-    for i in $(seq 1 200); do
+    local _
+    for _ in $(seq 1 200); do
         if find "$GOVER_HOME/tmp" -name '*.zip.part' -size +1k 2>/dev/null | grep -q .; then
             return 0
         fi

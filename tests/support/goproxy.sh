@@ -61,8 +61,8 @@ sumdb_start() {
     "$SUMDB_SERVER_BIN" -key-file "$WORK/sumdb.key" -filler 3 "$@" "${records[@]}" \
         >"$out" 2>"$WORK/sumdb.err" &
     _sumdb_pid=$!
-    local i
-    for i in $(seq 1 200); do
+    local _
+    for _ in $(seq 1 200); do
         grep -q '^size ' "$out" && break
         kill -0 "$_sumdb_pid" 2>/dev/null || break
         sleep 0.05
@@ -105,5 +105,6 @@ gvp() {
 gvp_bg() {
     _gvp_argv
     (exec "${GVP_ARGV[@]}" "$@") 2>"$WORK/bg.err" &
+    # shellcheck disable=SC2034 # read by the scripts that source this file
     GVP_PID=$!
 }
