@@ -1,8 +1,8 @@
 #pragma once
-// The directory-walk step of selection (contract §3 row 2) reads pin files by absolute path.
-// Below a directory we may not search, or past PATH_MAX, every stat fails and the walk would
-// silently take a parent's pin: this names the directory it could not look in, so the shim and
-// `gover current` can say so.
+// The directory-walk step of selection (README "Which version runs", step 2) reads pin files by
+// absolute path. Below a directory we may not search, or past PATH_MAX, every stat fails and the
+// walk would silently take a parent's pin: this names the directory it could not look in, so the
+// shim and `gover current` can say so.
 
 #include <optional>
 #include <string>

@@ -9,8 +9,8 @@
 
 #include "core/error.hpp"
 #include "gover/archive/archive_filter.hpp"
-#include "gover/base/byte_channel.hpp"
 #include "gover/archive/manifest.hpp"
+#include "gover/base/byte_channel.hpp"
 
 namespace gover {
 

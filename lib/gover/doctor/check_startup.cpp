@@ -1,8 +1,8 @@
 // Shell startup files, whatever $SHELL is: lines exporting GOROOT or putting another Go on
 // PATH, PATH resets after `gover init`, and whether the login shell loads gover at all.
 #include <algorithm>
-#include <regex>
 #include <optional>
+#include <regex>
 #include <set>
 #include <utility>
 

@@ -5,8 +5,8 @@
 #include <string_view>
 #include <thread>
 
-#include "gover/net/http_transfer.hpp"
 #include "gover/base/interrupt.hpp"
+#include "gover/net/http_transfer.hpp"
 #include "gover/net/retry_policy.hpp"
 
 namespace gover {
