@@ -145,7 +145,9 @@ TEST(AtomicFile, InstallMetaOnAFullDiskSaysNoSpace) {
     meta.version = "1.21.0";
     meta.sha256 = std::string(64, 'a');
     for (int i = 0; i < 5000; ++i) {
-        meta.manifest.push_back({"go/src/file" + std::to_string(i) + ".go"});
+        gover::ManifestEntry entry;
+        entry.path = "go/src/file" + std::to_string(i) + ".go";
+        meta.manifest.push_back(entry);
     }
     const auto version = *gover::GoVersion::parse("1.21.0");
     auto r = gover::write_install_meta(layout, version, meta);
