@@ -91,10 +91,15 @@ std::optional<std::string> read_go_env_value(const std::filesystem::path& file,
     return go_env_text_value(read->text, key);
 }
 
-std::filesystem::path gobin_dir(const EnvLookup& env, bool darwin) {
+namespace {
+
+// `key` when set to an absolute path, else <first GOPATH entry>/<below>, else
+// $HOME/go/<below>: how cmd/go finds GOBIN and GOMODCACHE.
+std::filesystem::path gopath_setting(const EnvLookup& env, bool darwin, const char* key,
+                                     const std::filesystem::path& below) {
     const auto file = go_env_file(env, darwin);
-    if (auto gobin = go_setting(env, file, "GOBIN")) {
-        std::filesystem::path p(*gobin);
+    if (auto value = go_setting(env, file, key)) {
+        std::filesystem::path p(*value);
         if (p.is_absolute()) {
             return clean(p);
         }
@@ -102,13 +107,23 @@ std::filesystem::path gobin_dir(const EnvLookup& env, bool darwin) {
     if (auto gopath = go_setting(env, file, "GOPATH")) {
         std::filesystem::path p(first_list_entry(*gopath));
         if (p.is_absolute()) {
-            return clean(p / "bin");
+            return clean(p / below);
         }
     }
     if (auto home = non_empty(env("HOME"))) {
-        return clean(std::filesystem::path(*home) / "go" / "bin");
+        return clean(std::filesystem::path(*home) / "go" / below);
     }
     return {};
+}
+
+} // namespace
+
+std::filesystem::path gobin_dir(const EnvLookup& env, bool darwin) {
+    return gopath_setting(env, darwin, "GOBIN", "bin");
+}
+
+std::filesystem::path gomodcache_dir(const EnvLookup& env, bool darwin) {
+    return gopath_setting(env, darwin, "GOMODCACHE", std::filesystem::path("pkg") / "mod");
 }
 
 } // namespace gover

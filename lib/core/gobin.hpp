@@ -36,4 +36,9 @@ std::optional<std::string> read_go_env_value(const std::filesystem::path& file,
 // and nothing else says.
 std::filesystem::path gobin_dir(const EnvLookup& env, bool darwin);
 
+// Go's module cache (GOMODCACHE) from the environment or the go env file, else the first GOPATH
+// entry's pkg/mod, else $HOME/go/pkg/mod; relative values skipped as for GOBIN. Empty when HOME
+// is unset and nothing else says.
+std::filesystem::path gomodcache_dir(const EnvLookup& env, bool darwin);
+
 } // namespace gover

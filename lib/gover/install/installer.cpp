@@ -6,18 +6,15 @@
 #include "gover/store/shim_links.hpp"
 
 namespace gover {
-namespace {
 
-void refresh_shims_after(const Layout& layout, const InstallResult& result,
+void refresh_shims_after(const Layout& layout, const GoVersion& version,
                          const InstallEvents& events) {
     if (auto shims = refresh_shims(layout); !shims && events.notice) {
-        events.notice("warning: " + result.version.toolchain_name() +
+        events.notice("warning: " + version.toolchain_name() +
                       " is installed, but the shims were not refreshed: " + shims.error().message +
                       " (run 'gover doctor --fix')");
     }
 }
-
-} // namespace
 
 Result<InstallResult> install(const Layout& layout, ToolchainSource& source,
                               const InstallRequest& request, const InstallEvents& events) {
@@ -56,7 +53,7 @@ Result<InstallResult> install(const Layout& layout, ToolchainSource& source,
     }
     auto result = install_toolchain(layout, source, **toolchain, target, events);
     if (result && !result->already_installed) {
-        refresh_shims_after(layout, *result, events);
+        refresh_shims_after(layout, result->version, events);
     }
     return result;
 }

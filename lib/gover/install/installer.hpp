@@ -27,4 +27,9 @@ struct InstallRequest {
 Result<InstallResult> install(const Layout& layout, ToolchainSource& source,
                               const InstallRequest& request, const InstallEvents& events = {});
 
+// Refreshes shims/ after `version` was added to the store; a failure is a warning through
+// events.notice naming `gover doctor --fix` (the version itself is installed).
+void refresh_shims_after(const Layout& layout, const GoVersion& version,
+                         const InstallEvents& events);
+
 } // namespace gover

@@ -163,16 +163,20 @@ Result<std::vector<AvailableRelease>> GoproxySource::releases(const ListOptions&
     return releases_from_module_list(*list, options.platform);
 }
 
-Status GoproxySource::check_record(const GoVersion& version, const InstallMeta& record) {
-    if (record.source != "goproxy" || record.h1.empty() || record.module_version.empty()) {
-        return {}; // another source's record: nothing the database can say about it
-    }
+Result<sumdb::SumdbLookup> GoproxySource::prove(const std::string& module_version) const {
     auto proxies = entries();
     if (!proxies) {
         return tl::unexpected(proxies.error());
     }
-    auto proven =
-        prove_module(layout_, settings_.gosumdb, *proxies, transfer_, record.module_version);
+    return prove_module(layout_, settings_.gosumdb, *proxies, transfer_, module_version);
+}
+
+Status GoproxySource::check_record(const GoVersion& version, const InstallMeta& record) {
+    // Any record the database proved (an install through the proxy, a verified import).
+    if (record.h1.empty() || record.module_version.empty()) {
+        return {}; // another source's record: nothing the database can say about it
+    }
+    auto proven = prove(record.module_version);
     if (!proven) {
         return tl::unexpected(proven.error());
     }

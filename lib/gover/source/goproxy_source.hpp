@@ -13,6 +13,7 @@
 #include "gover/source/goproxy_list.hpp"
 #include "gover/source/goproxy_settings.hpp"
 #include "gover/source/toolchain_source.hpp"
+#include "gover/sumdb/sumdb_client.hpp"
 
 namespace gover {
 
@@ -33,6 +34,10 @@ class GoproxySource final : public ToolchainSource {
     Status check_record(const GoVersion& version, const InstallMeta& record) override;
     Result<std::unique_ptr<ToolchainFetch>> toolchain(const GoVersion& version,
                                                       const Platform& platform) override;
+    // The checksum database's h1: for golang.org/toolchain@<module_version>, proven as for an
+    // install (prove_module, with GOPROXY's entries): what `gover import` checks a module-cache
+    // toolchain against.
+    Result<sumdb::SumdbLookup> prove(const std::string& module_version) const;
 
   private:
     Result<std::vector<ProxyEntry>> entries() const;

@@ -36,6 +36,10 @@ std::string meta_to_json(const InstallMeta& meta) {
         head["sumdb_tree_size"] = meta.sumdb_tree_size;
         head["sumdb_root_hash"] = meta.sumdb_root_hash;
     }
+    if (!meta.imported_from.empty() || !meta.verified) {
+        head["imported_from"] = meta.imported_from;
+        head["verified"] = meta.verified;
+    }
     std::string out = "{\n";
     for (const auto& [key, value] : head.items()) {
         out += "  " + json(key).dump() + ": " + value.dump() + ",\n";
@@ -83,6 +87,8 @@ Result<InstallMeta> meta_from_json(const std::string& text, const std::string& s
         meta.sumdb_name = doc.value("sumdb_name", "");
         meta.sumdb_tree_size = doc.value("sumdb_tree_size", std::int64_t{0});
         meta.sumdb_root_hash = doc.value("sumdb_root_hash", "");
+        meta.imported_from = doc.value("imported_from", "");
+        meta.verified = doc.value("verified", true);
         for (const auto& item : doc.value("files", json::array())) {
             ManifestEntry entry;
             entry.path = item.at("path").get<std::string>();

@@ -1,7 +1,8 @@
 #pragma once
 // $GOVER_HOME/meta/<version>.json: where an installed toolchain came from (URL, sha256, size,
-// time, platform) and the manifest of what was unpacked. The tampering check compares the index
-// with the recorded sha256; doctor compares the store with the manifest.
+// time, platform; for an import the tree and whether it was verified) and the manifest of what
+// was unpacked. The tampering check compares the index with the recorded sha256; doctor compares
+// the store with the manifest.
 
 #include <cstdint>
 #include <optional>
@@ -30,6 +31,11 @@ struct InstallMeta {
     std::string sumdb_name;     // the database, e.g. sum.golang.org
     std::int64_t sumdb_tree_size = 0;
     std::string sumdb_root_hash; // base64, of the tree the record was proven in
+    // `gover import` (source "import"): the tree it was copied from, and whether the checksum
+    // database proved it (a module-cache toolchain) or it was taken as it was. Records without
+    // them (every install) read as verified.
+    std::string imported_from;
+    bool verified = true;
     Manifest manifest;
 };
 
