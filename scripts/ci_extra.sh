@@ -4,25 +4,30 @@
 # errors, static analysis, and actionlint on the GitHub workflows.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Each gate's wall time goes to the log, so the slow one is plain when CI nears its limit.
+phase_start=$SECONDS
+phase() {
+  echo "ci: (previous step took $((SECONDS - phase_start)) s) $1" >&2
+  phase_start=$SECONDS
+}
 
-echo "ci: sanitizer build (ASan+UBSan) and the whole suite under it" >&2
+phase "sanitizer build (ASan+UBSan) and the whole suite under it"
 cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DGOVER_SANITIZE=ON
 cmake --build build-asan -j "$(nproc)"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ctest --test-dir build-asan --output-on-failure -j "$(nproc)" -E "${GOVER_ASAN_EXCLUDE:-^$}"
 
-echo "ci: clang-14 + libc++ build (CLI, shim, unit tests; -Werror) and the unit tests" >&2
-libcxx_start=$SECONDS
+phase "clang-14 + libc++ build (CLI, shim, unit tests; -Werror) and the unit tests"
 scripts/libcxx_build.sh build-libcxx
-echo "ci: libc++ build and unit tests took $((SECONDS - libcxx_start)) s" >&2
 
-echo "ci: fuzzing" >&2
+phase "fuzzing"
 scripts/fuzz.sh "${GOVER_FUZZ_SECONDS:-30}"
 
 if [[ -x scripts/lint.sh ]]; then
-  echo "ci: static analysis" >&2
+  phase "static analysis"
   scripts/lint.sh
 fi
 
-echo "ci: GitHub workflows (actionlint)" >&2
+phase "GitHub workflows (actionlint)"
 scripts/lint_workflows.sh
+phase "done"

@@ -16,26 +16,30 @@ if ((${#targets[@]} == 0)); then
 fi
 # Only the fuzz targets and the libraries they link: gover and the shim are not needed.
 cmake --build "$build" -j "${GOVER_JOBS:-$(nproc)}" --target "${targets[@]}"
-crashed=()
-for t in "${targets[@]}"; do
-  name=${t#fuzz_}
-  corpus=$build/corpus/$name
-  mkdir -p "$corpus"
-  seeds=tests/fuzz/seeds/$name
+# Targets run side by side, one per CPU: the same time each, a shorter wall clock.
+run_target() {
+  local t=$1 name=${1#fuzz_}
+  local corpus=$build/corpus/$name seeds=tests/fuzz/seeds/$name log=$build/fuzz-${1#fuzz_}.log
+  mkdir -p "$corpus" "$build/artifacts"
   [[ -d $seeds ]] && cp -n "$seeds"/* "$corpus"/ 2>/dev/null || true
-  echo "fuzz: $t for ${seconds}s" >&2
-  log=$build/fuzz-$name.log
-  mkdir -p "$build/artifacts"
   if "$build/tests/fuzz/$t" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 \
     -print_final_stats=1 -artifact_prefix="$build/artifacts/$t-" "$corpus" >"$log" 2>&1; then
-    grep -E '^(Done|stat::number_of_executed_units|stat::peak_rss_mb)' "$log" | tr '\n' ' ' >&2
-    echo >&2
+    echo "fuzz: $t for ${seconds}s: $(grep -E '^(Done|stat::number_of_executed_units|stat::peak_rss_mb)' "$log" | tr '\n' ' ')" >&2
   else
-    grep -v -E '^#[0-9]+' "$log" | tail -n 60 >&2
-    echo "fuzz: $t found a crash: the input is in $build/artifacts/ (log: $log)" >&2
-    crashed+=("$t")
+    { grep -v -E '^#[0-9]+' "$log" | tail -n 60
+      echo "fuzz: $t found a crash: the input is in $build/artifacts/ (log: $log)"; } >&2
+    touch "$build/crashed/$t"
   fi
+}
+parallel=${GOVER_JOBS:-$(getconf _NPROCESSORS_ONLN)}
+rm -rf "$build/crashed" && mkdir -p "$build/crashed"
+for t in "${targets[@]}"; do
+  while (($(jobs -rp | wc -l) >= parallel)); do wait -n || true; done
+  run_target "$t" &
 done
+wait
+crashed=()
+for f in "$build"/crashed/*; do [[ -e $f ]] && crashed+=("$(basename "$f")"); done
 # Every target runs even after one crashed, so one CI run reports all of them.
 if ((${#crashed[@]} > 0)); then
   echo "fuzz: crashes in ${crashed[*]}" >&2

@@ -100,10 +100,12 @@ std::optional<Error> unplaced_word(CLI::App& app) {
 }
 
 // --source wins over GOVER_SOURCE; it is passed on through the environment, so the source
-// choice and anything gover starts (the shim's auto-install) see the same one.
+// choice and anything gover starts (the shim's auto-install) see the same one. An invalid
+// GOVER_SOURCE is refused by the commands that fetch, not here: `gover init` runs in every new
+// shell and must not fail over it.
 Status choose_source(const Context& ctx) {
     if (!ctx.source) {
-        return source_kind_from_environment().map([](SourceKind) {});
+        return {};
     }
     auto kind = parse_source_kind(*ctx.source, "--source");
     if (!kind) {

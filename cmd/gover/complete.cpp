@@ -83,7 +83,11 @@ void add_options(const CLI::App& app, Words& words) {
 std::vector<AvailableRelease> cached_releases(const Layout& layout) {
     ListOptions options;
     options.cached_only = true;
-    auto releases = source_from_environment(layout)->releases(options);
+    const auto source = source_from_environment(layout);
+    if (!source) {
+        return {};
+    }
+    auto releases = (*source)->releases(options);
     return releases ? std::move(*releases) : std::vector<AvailableRelease>{};
 }
 

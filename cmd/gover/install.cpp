@@ -96,12 +96,15 @@ int run(const InstallOptions& options, const Context& ctx) {
 
     install_interrupt_handlers();
     const auto source = source_from_environment(*layout);
+    if (!source) {
+        return report(source.error());
+    }
     const bool show_progress = stderr_is_terminal() && !ctx.quiet;
     bool failed = false;
     for (const auto& target : targets) {
         ProgressLine progress("Downloading " + target.label, show_progress);
         auto result =
-            install(*layout, *source, InstallRequest{target.request, platform, options.force},
+            install(*layout, **source, InstallRequest{target.request, platform, options.force},
                     progress.install_events());
         progress.clear();
         if (!result) {

@@ -101,6 +101,7 @@ void print_rows(const std::vector<Row>& rows, bool json) {
     std::string out;
     if (json) {
         std::vector<std::string> items;
+        items.reserve(rows.size());
         for (const auto& row : rows) {
             items.push_back(json_object({{"version", row.version}, {"stable", row.stable}}));
         }
@@ -138,10 +139,13 @@ int run_list_remote(const ListRemoteOptions& options) {
         return report(layout.error());
     }
     const auto source = source_from_environment(*layout);
+    if (!source) {
+        return report(source.error());
+    }
     ListOptions list;
     list.notice = [](const std::string& text) { notice(text); };
     list.platform = platform;
-    auto releases = source->releases(list);
+    auto releases = (*source)->releases(list);
     if (!releases) {
         return report(releases.error());
     }

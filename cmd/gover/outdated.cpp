@@ -50,10 +50,13 @@ std::string json_item(const Row& row) {
 
 Result<std::vector<AvailableRelease>> source_releases(const Layout& layout) {
     const auto source = source_from_environment(layout);
+    if (!source) {
+        return tl::unexpected(source.error());
+    }
     ListOptions list;
     list.platform = host_platform();
     list.notice = [](const std::string& text) { notice(text); };
-    return source->releases(list);
+    return (*source)->releases(list);
 }
 
 int run_outdated(bool json) {

@@ -102,10 +102,13 @@ int run_upgrade(const UpgradeOptions& options, const Context& ctx) {
         return report(pin.error());
     }
     const auto source = source_from_environment(*layout);
+    if (!source) {
+        return report(source.error());
+    }
     ListOptions list;
     list.platform = host_platform();
     list.notice = [](const std::string& text) { notice(text); };
-    auto releases = source->releases(list);
+    auto releases = (*source)->releases(list);
     if (!releases) {
         return report(releases.error());
     }

@@ -46,7 +46,10 @@ Result<std::string> version_to_pin(const Layout& layout, const VersionRequest& r
     install_interrupt_handlers();
     ProgressLine progress("Downloading " + spec, stderr_is_terminal() && !quiet);
     const auto source = source_from_environment(layout);
-    auto result = install(layout, *source, InstallRequest{request, std::nullopt, false},
+    if (!source) {
+        return tl::unexpected(source.error());
+    }
+    auto result = install(layout, **source, InstallRequest{request, std::nullopt, false},
                           progress.install_events());
     progress.clear();
     if (!result) {

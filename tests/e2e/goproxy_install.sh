@@ -201,6 +201,22 @@ out=$(gvp list-remote 2>&1)
 gvp --source bogus list-remote >/dev/null 2>"$WORK/err"
 rc=$?
 [[ $rc == 2 ]] && grep -q "source 'bogus'" "$WORK/err" || fail_check "--source bogus: exit $rc, $(cat "$WORK/err")"
+# An invalid GOVER_SOURCE fails the commands that fetch (and the shim's auto-install) with a
+# usage error, but never `gover init`, which runs in every new shell, nor `current`.
+saved_env=("${GVP_ENV[@]}")
+GVP_ENV+=(GOVER_SOURCE=bogus)
+for cmd in list-remote "install 1.22.5"; do
+    # shellcheck disable=SC2086 # the command and its argument
+    gvp $cmd >/dev/null 2>"$WORK/err"
+    rc=$?
+    [[ $rc == 2 ]] && grep -q "GOVER_SOURCE 'bogus' is not a source" "$WORK/err" ||
+        fail_check "GOVER_SOURCE=bogus $cmd: exit $rc, $(cat "$WORK/err")"
+done
+gvp init bash >"$WORK/out" 2>"$WORK/err" && grep -q 'shims' "$WORK/out" ||
+    fail_check "GOVER_SOURCE=bogus init bash: $(cat "$WORK/err")"
+gvp current >/dev/null 2>"$WORK/err" || [[ $? == 1 ]] ||
+    fail_check "GOVER_SOURCE=bogus current: $(cat "$WORK/err")"
+GVP_ENV=("${saved_env[@]}")
 
 # The list is cached (cache/goproxy/): with the proxy gone, list-remote (within 10 minutes) and
 # completion (cache only, never the network) still list its versions.

@@ -274,7 +274,10 @@ Status RealSystem::install(const Layout& layout, const VersionRequest& request,
                            const std::optional<Platform>& platform, bool force) {
     InstallRequest what{request, platform, force};
     const auto source = source_from_environment(layout);
-    auto done = gover::install(layout, *source, what);
+    if (!source) {
+        return tl::unexpected(source.error());
+    }
+    auto done = gover::install(layout, **source, what);
     if (!done) {
         return tl::unexpected(done.error());
     }

@@ -5,7 +5,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
-#include <locale.h>
+#include <locale.h> // NOLINT(modernize-deprecated-headers): newlocale/uselocale are POSIX, not in <clocale>
 #include <memory>
 #include <set>
 #include <unistd.h>

@@ -31,7 +31,7 @@ bool Mirror::is_file() const {
 }
 
 std::string Mirror::file_url(const std::string& filename) const {
-    const std::string url = base_ + filename;
+    std::string url = base_ + filename;
     if (!is_file()) {
         return url;
     }

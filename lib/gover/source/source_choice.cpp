@@ -27,19 +27,23 @@ Result<SourceKind> parse_source_kind(std::string_view value, std::string_view wh
                 "use mirror (GOVER_MIRROR, the default) or goproxy (GOPROXY and GOSUMDB)");
 }
 
-std::unique_ptr<ToolchainSource> source_from_environment(const Layout& layout) {
+Result<std::unique_ptr<ToolchainSource>> source_from_environment(const Layout& layout) {
     const auto kind = source_kind_from_environment();
-    if (kind && *kind == SourceKind::goproxy) {
+    if (!kind) {
+        return tl::unexpected(kind.error());
+    }
+    if (*kind == SourceKind::goproxy) {
 #ifdef __APPLE__
         constexpr bool darwin = true;
 #else
         constexpr bool darwin = false;
 #endif
-        return std::make_unique<GoproxySource>(layout, GoproxySettings::read(process_env(), darwin),
-                                               TransferSettings::from_environment());
+        return std::unique_ptr<ToolchainSource>(
+            std::make_unique<GoproxySource>(layout, GoproxySettings::read(process_env(), darwin),
+                                            TransferSettings::from_environment()));
     }
-    return std::make_unique<MirrorSource>(layout, Mirror::from_environment(),
-                                          TransferSettings::from_environment());
+    return std::unique_ptr<ToolchainSource>(std::make_unique<MirrorSource>(
+        layout, Mirror::from_environment(), TransferSettings::from_environment()));
 }
 
 } // namespace gover

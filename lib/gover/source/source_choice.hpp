@@ -23,7 +23,8 @@ Result<SourceKind> parse_source_kind(std::string_view value, std::string_view wh
 Result<SourceKind> source_kind_from_environment();
 
 // The source the environment selects, reading its settings now. `layout` must outlive it (its
-// caches live there). An invalid GOVER_SOURCE is the CLI's to refuse first (mirror here).
-std::unique_ptr<ToolchainSource> source_from_environment(const Layout& layout);
+// caches live there). An invalid GOVER_SOURCE is an error here, for the commands that fetch:
+// the others (init in every new shell, current, doctor) never fail over it.
+Result<std::unique_ptr<ToolchainSource>> source_from_environment(const Layout& layout);
 
 } // namespace gover

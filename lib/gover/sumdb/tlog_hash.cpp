@@ -30,7 +30,7 @@ std::string_view bytes_of(const TlogHash& hash) {
 
 // The largest power of two that is <= n (n > 0).
 std::int64_t floor_power_of_two(std::int64_t n) {
-    return std::int64_t{1} << (63 - std::countl_zero(static_cast<std::uint64_t>(n)));
+    return static_cast<std::int64_t>(std::bit_floor(static_cast<std::uint64_t>(n)));
 }
 
 } // namespace

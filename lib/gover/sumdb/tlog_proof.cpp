@@ -7,7 +7,7 @@ namespace {
 
 // The largest power of two strictly below n (n > 1): where RFC 6962 splits a tree.
 std::int64_t split_point(std::int64_t n) {
-    return std::int64_t{1} << (63 - std::countl_zero(static_cast<std::uint64_t>(n - 1)));
+    return static_cast<std::int64_t>(std::bit_floor(static_cast<std::uint64_t>(n - 1)));
 }
 
 // RFC 6962 PATH(m, D[lo:hi]) with m an absolute record number, appended to `out`.
