@@ -16,6 +16,7 @@
 #include "gover/base/byte_channel.hpp"
 #include "gover/base/sha256.hpp"
 #include "support/archive_builder.hpp"
+#include "support/read_back.hpp"
 #include "support/simulated_tree.hpp"
 #include "support/temp_dir.hpp"
 
@@ -24,18 +25,8 @@ namespace fs = std::filesystem;
 namespace gover {
 namespace {
 
-std::string read_file(const fs::path& path) {
-    std::ifstream in(path, std::ios::binary);
-    std::ostringstream out;
-    out << in.rdbuf();
-    return out.str();
-}
-
-unsigned mode_of(const fs::path& path) {
-    struct stat st {};
-    EXPECT_EQ(::lstat(path.c_str(), &st), 0) << path;
-    return st.st_mode & 07777;
-}
+using test::mode_of;
+using test::read_file;
 
 // Every path under root, relative, sorted; symlinks are not followed.
 std::vector<std::string> tree(const fs::path& root) {
@@ -323,6 +314,34 @@ TEST(Extract, FirstBadEntryAbortsEverythingAfterIt) {
     ASSERT_FALSE(result);
     EXPECT_FALSE(fs::exists(u.dest() / "bin/go"));
     EXPECT_FALSE(fs::exists(fs::symlink_status(u.dest() / "fifo")));
+}
+
+// The filter cannot know what is already in the staging directory; the writer never follows a
+// symlink it finds there, so the archive's bin/go does not land outside.
+TEST(Extract, ASymlinkAlreadyInStagingIsNeverWrittenThrough) {
+    Unpacked u;
+    fs::create_directories(u.dest());
+    fs::create_directories(u.outside());
+    fs::create_directory_symlink(u.outside(), u.dest() / "bin");
+    auto result = u.run(test::synthetic_toolchain("1.22.0"));
+    ASSERT_FALSE(result);
+    EXPECT_EQ(result.error().code, ErrorCode::io) << result.error().message;
+    EXPECT_NE(result.error().message.find("bin"), std::string::npos) << result.error().message;
+    EXPECT_NE(result.error().message.find("a symlink is in the way"), std::string::npos)
+        << result.error().message;
+    EXPECT_EQ(tree(u.outside()), std::vector<std::string>{"victim"});
+}
+
+TEST(Extract, ARepeatedFileReplacesTheEarlierCopy) {
+    Unpacked u;
+    test::ArchiveBuilder b;
+    b.file("go/VERSION", "go1.22.0\n");
+    b.file("go/bin/go", "old\n", 0644);
+    b.file("go/bin/go", "new\n", 0755);
+    auto result = u.run(b);
+    ASSERT_TRUE(result) << result.error().message;
+    EXPECT_EQ(read_file(u.dest() / "bin/go"), "new\n");
+    EXPECT_EQ(mode_of(u.dest() / "bin/go"), 0755u);
 }
 
 TEST(Extract, LimitsApplyToRealArchives) {

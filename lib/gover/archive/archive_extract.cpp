@@ -3,8 +3,6 @@
 #include <algorithm>
 #include <array>
 #include <cerrno>
-#include <climits>
-#include <cstdlib>
 #include <cstring>
 #include <fcntl.h>
 #include <memory>
@@ -16,14 +14,14 @@
 #include <archive_entry.h>
 
 #include "gover/archive/gzip_inflate.hpp"
+#include "gover/archive/tree_writer.hpp"
 #include "gover/base/sha256.hpp"
-#include "gover/base/thread_cwd.hpp"
 
 namespace gover {
 namespace {
 
 struct ArchiveFree {
-    void operator()(archive* a) const { archive_free(a); } // read and write handles alike
+    void operator()(archive* a) const { archive_read_free(a); }
 };
 using ArchivePtr = std::unique_ptr<archive, ArchiveFree>;
 
@@ -122,13 +120,8 @@ class Extractor {
     Layer layer_;
     ReadState state_;
     std::filesystem::path dest_;
-    std::string root_; // dest_ with symlinks resolved, so SECURE_SYMLINKS sees none above it
-    // Inside root_, libarchive gets relative paths and checks only the components under it.
-    // Declared before writer_: the writer's last directory fix-ups must run inside root_.
-    ThreadCwd cwd_;
-    bool relative_ = false;
     ArchivePtr reader_;
-    ArchivePtr writer_;
+    std::unique_ptr<TreeWriter> writer_; // libarchive only reads; gover writes
     ExtractResult result_;
 };
 
@@ -142,28 +135,19 @@ tl::unexpected<Error> Extractor::read_failure(const std::string& what) {
 }
 
 Result<ExtractResult> Extractor::run() {
-    std::array<char, PATH_MAX> resolved{};
-    if (::realpath(dest_.c_str(), resolved.data()) == nullptr) {
-        return fail(ErrorCode::io,
-                    "cannot use staging directory " + dest_.string() + ": " + std::strerror(errno));
+    auto writer = TreeWriter::open(dest_);
+    if (!writer) {
+        return tl::unexpected(writer.error());
     }
-    root_ = resolved.data();
-
+    writer_ = std::move(*writer);
     reader_.reset(archive_read_new());
-    writer_.reset(archive_write_disk_new());
-    if (!reader_ || !writer_) {
+    if (!reader_) {
         return fail(ErrorCode::internal, "libarchive could not allocate a handle");
     }
     if (layer_ == Layer::tar_gz) {
         archive_read_support_filter_gzip(reader_.get());
     }
     archive_read_support_format_tar(reader_.get());
-    // PERM makes the masked modes exact (no umask surprises); no OWNER, TIME, ACL or XATTR.
-    relative_ = cwd_.enter(root_.c_str());
-    archive_write_disk_set_options(writer_.get(),
-                                   ARCHIVE_EXTRACT_PERM | ARCHIVE_EXTRACT_SECURE_SYMLINKS |
-                                       ARCHIVE_EXTRACT_SECURE_NODOTDOT |
-                                       (relative_ ? ARCHIVE_EXTRACT_SECURE_NOABSOLUTEPATHS : 0));
     if (archive_read_open(reader_.get(), &state_, nullptr, read_callback, nullptr) != ARCHIVE_OK) {
         return read_failure("");
     }
@@ -195,50 +179,42 @@ Result<ExtractResult> Extractor::run() {
             return tl::unexpected(written.error());
         }
     }
-    // Directory modes are applied when the writer closes.
-    if (archive_write_close(writer_.get()) != ARCHIVE_OK) {
-        return fail(ErrorCode::io, "cannot finish unpacking into " + dest_.string() + ": " +
-                                       errno_text(writer_.get()));
-    }
     return std::move(result_);
 }
 
+// Nothing from the archive but name, type, mode (as the filter masked it), size, data and
+// symlink target reaches the disk: no owner, times, ACLs, extended attributes or flags.
 Status Extractor::write_entry(archive_entry* entry, const AcceptedEntry& accepted) {
-    const std::string target = root_ + "/" + accepted.relative;
-    archive_entry_set_pathname(entry, relative_ ? accepted.relative.c_str() : target.c_str());
-    archive_entry_set_perm(entry, static_cast<mode_t>(accepted.mode));
-    // Nothing from the archive but name, type, mode, size and symlink target reaches the disk.
-    archive_entry_set_uid(entry, 0);
-    archive_entry_set_gid(entry, 0);
-    archive_entry_acl_clear(entry);
-    archive_entry_xattr_clear(entry);
-    archive_entry_set_fflags(entry, 0, 0);
-    const int r = archive_write_header(writer_.get(), entry);
-    if (r != ARCHIVE_OK) {
-        return fail(ErrorCode::io, "cannot create " + target + ": " + errno_text(writer_.get()),
-                    "check free space and permissions under GOVER_HOME");
+    if (accepted.kind == EntryKind::directory) {
+        return writer_->make_directory(accepted.relative);
     }
-    if (accepted.kind == EntryKind::file) {
-        ManifestEntry record;
-        record.path = accepted.relative;
-        record.kind = ManifestEntry::Kind::file;
-        const la_int64_t declared = archive_entry_size(entry);
-        if (auto copied = copy_data(
-                accepted, declared > 0 ? static_cast<std::uint64_t>(declared) : 0, record);
-            !copied) {
-            return copied;
+    if (accepted.kind == EntryKind::symlink) {
+        if (auto made = writer_->make_symlink(accepted.relative, accepted.link_target); !made) {
+            return made;
         }
-        result_.files += 1;
-        result_.bytes += record.size;
-        result_.manifest.push_back(std::move(record));
-    } else if (accepted.kind == EntryKind::symlink) {
         result_.manifest.push_back(ManifestEntry{accepted.relative, ManifestEntry::Kind::symlink, 0,
                                                  "", accepted.link_target});
+        return {};
     }
-    if (archive_write_finish_entry(writer_.get()) != ARCHIVE_OK) {
-        return fail(ErrorCode::io, "cannot write " + target + ": " + errno_text(writer_.get()),
-                    "check free space and permissions under GOVER_HOME");
+    // A repeated file replaces the earlier copy (tar: the last one wins); the filter allows that.
+    if (auto created = writer_->begin_file(accepted.relative, accepted.mode, true); !created) {
+        return created;
     }
+    ManifestEntry record;
+    record.path = accepted.relative;
+    record.kind = ManifestEntry::Kind::file;
+    const la_int64_t declared = archive_entry_size(entry);
+    if (auto copied =
+            copy_data(accepted, declared > 0 ? static_cast<std::uint64_t>(declared) : 0, record);
+        !copied) {
+        return copied;
+    }
+    if (auto closed = writer_->end_file(record.size); !closed) {
+        return closed;
+    }
+    result_.files += 1;
+    result_.bytes += record.size;
+    result_.manifest.push_back(std::move(record));
     return {};
 }
 
@@ -274,15 +250,13 @@ Status Extractor::copy_data(const AcceptedEntry& accepted, std::uint64_t declare
         if (r < ARCHIVE_WARN) {
             return read_failure("");
         }
-        if (archive_write_data_block(writer_.get(), block, size, offset) < ARCHIVE_OK) {
-            return fail(ErrorCode::io,
-                        "cannot write " + root_ + "/" + accepted.relative + ": " +
-                            errno_text(writer_.get()),
-                        "check free space and permissions under GOVER_HOME");
+        const std::span bytes(static_cast<const std::byte*>(block), size);
+        if (auto written = writer_->write(bytes, static_cast<std::uint64_t>(offset)); !written) {
+            return written;
         }
         if (hasher) {
             hash_zeros_until(static_cast<std::uint64_t>(offset));
-            hasher->update(std::span(static_cast<const std::byte*>(block), size));
+            hasher->update(bytes);
             hashed_to = static_cast<std::uint64_t>(offset) + size;
         }
     }

@@ -1,7 +1,9 @@
 #pragma once
-// Unpacks a Go toolchain .tar.gz into a directory with libarchive (kept out of this header).
-// Every entry passes EntryFilter before anything is written for it, and the first refused entry
-// aborts the whole extraction; libarchive's SECURE flags are set as a second line of defence.
+// Unpacks a Go toolchain .tar.gz into a directory: libarchive (kept out of this header) reads the
+// tar, gover's TreeWriter writes. Every entry passes EntryFilter before anything is written for
+// it, and the first refused entry aborts the whole extraction; the writer, which creates every
+// name relative to a directory it holds open and never follows a symlink, is the second line of
+// defence (against what the filter cannot see: whatever was in the directory before).
 
 #include <filesystem>
 #include <functional>
