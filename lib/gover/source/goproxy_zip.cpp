@@ -2,15 +2,12 @@
 
 #include <archive.h>
 #include <archive_entry.h>
-#include <cerrno>
-#include <cstring>
-#include <fcntl.h>
 #include <locale.h> // NOLINT(modernize-deprecated-headers): newlocale/uselocale are POSIX, not in <clocale>
 #include <memory>
 #include <set>
-#include <unistd.h>
 #include <vector>
 
+#include "gover/archive/tree_writer.hpp"
 #include "gover/base/interrupt.hpp"
 #include "gover/base/sha256.hpp"
 #include "gover/sumdb/module_hash.hpp"
@@ -23,27 +20,6 @@ struct ArchiveFree {
 };
 using ArchivePtr = std::unique_ptr<archive, ArchiveFree>;
 
-class Fd {
-  public:
-    explicit Fd(int fd) : fd_(fd) {}
-    ~Fd() {
-        if (fd_ >= 0) {
-            ::close(fd_);
-        }
-    }
-    Fd(const Fd&) = delete;
-    Fd& operator=(const Fd&) = delete;
-    int get() const { return fd_; }
-    int release() {
-        const int fd = fd_;
-        fd_ = -1;
-        return fd;
-    }
-
-  private:
-    int fd_;
-};
-
 std::string fold_case(std::string_view name) {
     std::string out(name);
     for (char& c : out) {
@@ -52,39 +28,6 @@ std::string fold_case(std::string_view name) {
         }
     }
     return out;
-}
-
-Status write_all(int fd, const void* data, std::size_t size, const std::filesystem::path& path) {
-    const char* p = static_cast<const char*>(data);
-    while (size > 0) {
-        const ssize_t n = ::write(fd, p, size);
-        if (n < 0 && errno == EINTR) {
-            continue;
-        }
-        if (n <= 0) {
-            return fail(ErrorCode::io, "cannot write " + path.string() + ": " +
-                                           std::strerror(n < 0 ? errno : ENOSPC));
-        }
-        p += n;
-        size -= static_cast<std::size_t>(n);
-    }
-    return {};
-}
-
-Result<int> create_file(const std::filesystem::path& path, bool executable) {
-    std::error_code ec;
-    std::filesystem::create_directories(path.parent_path(), ec);
-    if (ec) {
-        return fail(ErrorCode::io,
-                    "cannot create " + path.parent_path().string() + ": " + ec.message());
-    }
-    const int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
-                          executable ? 0755 : 0644);
-    if (fd < 0) {
-        return fail(ErrorCode::io, "cannot create " + path.string() + ": " + std::strerror(errno));
-    }
-    ::fchmod(fd, executable ? 0755 : 0644); // whatever the umask said
-    return fd;
 }
 
 // Go's zips flag their names as UTF-8, and libarchive converts such names to the locale's
@@ -124,7 +67,7 @@ std::string entry_name(archive_entry* entry) {
 
 // State of one unpack: limits, names seen, the hash and the manifest being built.
 struct Unpacker {
-    const std::filesystem::path& staging;
+    TreeWriter& writer;
     std::string_view prefix;
     const std::string& source;
     const ModuleZipLimits& limits;
@@ -175,12 +118,9 @@ Status Unpacker::unpack_entry(archive* reader, archive_entry* entry) {
     }
     const std::string name = entry_name(entry);
     const bool executable = toolchain_file_is_executable(*relative);
-    const auto path = staging / *relative;
-    auto created = create_file(path, executable);
-    if (!created) {
-        return tl::unexpected(created.error());
+    if (auto created = writer.begin_file(*relative, executable ? 0755 : 0644); !created) {
+        return created;
     }
-    Fd fd(*created);
     Sha256 sha;
     std::uint64_t size = 0;
     std::vector<char> buffer(64 * 1024);
@@ -196,6 +136,7 @@ Status Unpacker::unpack_entry(archive* reader, archive_entry* entry) {
         if (n == 0) {
             break;
         }
+        const std::uint64_t at = size;
         size += static_cast<std::uint64_t>(n);
         out.unpacked += static_cast<std::uint64_t>(n);
         if (out.unpacked > limits.max_unpacked) {
@@ -203,14 +144,15 @@ Status Unpacker::unpack_entry(archive* reader, archive_entry* entry) {
                                                 std::to_string(limits.max_unpacked >> 20) +
                                                 " MiB unpacked"));
         }
-        sha.update(std::span<const std::byte>(reinterpret_cast<const std::byte*>(buffer.data()),
-                                              static_cast<std::size_t>(n)));
-        if (auto ok = write_all(fd.get(), buffer.data(), static_cast<std::size_t>(n), path); !ok) {
+        const std::span<const std::byte> bytes(reinterpret_cast<const std::byte*>(buffer.data()),
+                                               static_cast<std::size_t>(n));
+        sha.update(bytes);
+        if (auto ok = writer.write(bytes, at); !ok) {
             return ok;
         }
     }
-    if (::close(fd.release()) != 0) {
-        return fail(ErrorCode::io, "cannot write " + path.string() + ": " + std::strerror(errno));
+    if (auto closed = writer.end_file(size); !closed) {
+        return closed;
     }
     const std::string digest = sha.finish();
     if (auto ok = hash.add(name, digest); !ok) {
@@ -229,11 +171,10 @@ Status Unpacker::copy_go_mod(const std::string& relative) {
     if (folded.contains(fold_case(std::string(prefix) + target))) {
         return {}; // the zip has its own go.mod there
     }
-    std::error_code ec;
-    std::filesystem::copy_file(staging / relative, staging / target, ec);
-    if (ec) {
-        return fail(ErrorCode::io,
-                    "cannot write " + (staging / target).string() + ": " + ec.message());
+    if (auto copied = writer.copy_file(relative, target,
+                                       toolchain_file_is_executable(relative) ? 0755 : 0644);
+        !copied) {
+        return copied;
     }
     const auto& from = out.manifest.back();
     out.manifest.push_back(ManifestEntry{target, ManifestEntry::Kind::file, from.size, "", ""});
@@ -314,7 +255,11 @@ Result<UnpackedModule> unpack_module_zip(const std::filesystem::path& zip, std::
                         archive_error_string(reader.get()) + ")",
                     "the proxy served something else; nothing was installed");
     }
-    Unpacker unpacker{staging, prefix, source, limits, {}, {}, {}};
+    auto writer = TreeWriter::open(staging);
+    if (!writer) {
+        return tl::unexpected(writer.error());
+    }
+    Unpacker unpacker{**writer, prefix, source, limits, {}, {}, {}};
     while (true) {
         archive_entry* entry = nullptr;
         const int r = archive_read_next_header(reader.get(), &entry);
