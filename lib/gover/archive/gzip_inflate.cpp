@@ -192,7 +192,8 @@ Result<std::span<const std::byte>> IsalInflater::inflate() {
 }
 
 // Inflates on a thread of its own, ahead of the reader, so that inflating overlaps tar parsing
-// and file creation on the reader's thread (bench/README.md). Memory: the channel's 2 MiB.
+// and file creation on the reader's thread (bench/README.md). Memory: the channel's 1 MiB (4
+// blocks were as fast as 8, and keep an install's peak RSS under 24 MiB).
 class ReadAheadInflater final : public ByteSource {
   public:
     ReadAheadInflater(ByteSource& compressed, std::string source_name)
@@ -239,7 +240,7 @@ class ReadAheadInflater final : public ByteSource {
     }
 
     IsalInflater inflater_;
-    ByteChannel channel_;
+    ByteChannel channel_{256 * 1024, 4};
     std::thread pump_; // last: starts once the members it uses exist
 };
 

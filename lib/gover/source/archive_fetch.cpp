@@ -105,7 +105,7 @@ Status verify(const MirrorArchive& archive, StreamingSink& sink) {
 
 Result<Fetched> fetch_archive(const MirrorArchive& archive, const Fetcher& fetch,
                               const std::filesystem::path& staging, const FetchProgress& progress) {
-    ByteChannel channel;
+    ByteChannel channel(256 * 1024, 4); // 1 MiB ahead of the unpacker (bench/README.md: RSS)
     StreamingSink sink(channel);
     std::optional<Result<ExtractResult>> extracted;
     std::thread unpacker([&]() noexcept {
