@@ -128,7 +128,7 @@ int run_upgrade(const UpgradeOptions& options, const Context& ctx) {
             return report(target.error());
         }
     }
-    if (auto failed = install_release(*layout, *source, plan->to, ctx.quiet)) {
+    if (auto failed = install_release(*layout, **source, plan->to, ctx.quiet)) {
         return *failed;
     }
     return finish(*pin, *plan);
