@@ -29,14 +29,16 @@ void add_shell(CLI::App& app, Context& ctx);
 void add_init(CLI::App& app, Context& ctx);
 void add_outdated(CLI::App& app, Context& ctx);
 void add_upgrade(CLI::App& app, Context& ctx);
+void add_import(CLI::App& app, Context& ctx);
 void add_doctor(CLI::App& app, Context& ctx);
 void add_complete(CLI::App& app, Context& ctx);
 
 using AddCommand = void (*)(CLI::App& app, Context& ctx);
 
 inline constexpr AddCommand k_commands[] = {
-    add_install, add_uninstall, add_list, add_list_remote, add_use,  add_outdated, add_upgrade,
-    add_current, add_which,     add_exec, add_shell,       add_init, add_doctor,   add_complete,
+    add_install,  add_uninstall, add_list,   add_list_remote, add_use,
+    add_outdated, add_upgrade,   add_import, add_current,     add_which,
+    add_exec,     add_shell,     add_init,   add_doctor,      add_complete,
 };
 
 } // namespace gover::cli

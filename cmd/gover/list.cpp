@@ -1,5 +1,6 @@
 // `gover list [--json]` (README "Commands"): installed versions, newest first; the selected one
-// reads "1.22.6  (selected by /p/.tool-versions:1)".
+// reads "1.22.6  (selected by /p/.tool-versions:1)", one `gover import` could not verify
+// "1.21.0  (imported, unverified)".
 #include <cstdio>
 #include <memory>
 #include <optional>
@@ -10,10 +11,18 @@
 #include "core/layout.hpp"
 #include "core/selection.hpp"
 #include "gover/base/json_writer.hpp"
+#include "gover/store/install_meta.hpp"
 #include "output.hpp"
 
 namespace gover::cli {
 namespace {
+
+// `gover import` took it as it was (README "Migrating"); a record that cannot be read is
+// doctor's to report, not list's.
+bool is_unverified_import(const Layout& layout, const GoVersion& version) {
+    auto meta = read_install_meta(layout, version);
+    return meta && *meta && !(*meta)->verified;
+}
 
 int run(bool json) {
     auto layout = Layout::from_environment();
@@ -42,6 +51,9 @@ int run(bool json) {
             out += version.str();
             if (selected && *selected->version == version) {
                 out += "  (selected by " + selected->source.describe() + ")";
+            }
+            if (is_unverified_import(*layout, version)) {
+                out += "  (imported, unverified)";
             }
             out += "\n";
         }

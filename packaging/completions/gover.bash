@@ -97,8 +97,8 @@ _gover() {
         return 0
     fi
 
-    # The command's arguments so far (options and their values left out): only install and
-    # uninstall take more than one, and exec's spec is followed by `--`.
+    # The command's arguments so far (options and their values left out): only install,
+    # uninstall and import take more than one, and exec's spec is followed by `--`.
     local nargs=0
     for ((i = cmd_index + 1; i < COMP_CWORD; i++)); do
         case ${COMP_WORDS[i]} in
@@ -116,7 +116,7 @@ _gover() {
     done
     if ((nargs > 0)); then
         case $cmd in
-        install | uninstall) ;;
+        install | uninstall | import) ;;
         exec)
             _gover_add < <(printf '%s\n' --)
             return 0
@@ -131,6 +131,11 @@ _gover() {
     use) _gover_add < <(_gover_words installed remote) ;;
     exec | shell) _gover_add < <(_gover_words installed) ;;
     which) _gover_add < <(_gover_words tools) ;;
+    import)
+        # Toolchain directories.
+        compopt -o filenames 2>/dev/null
+        _gover_add < <(compgen -d -- "$cur")
+        ;;
     init) _gover_add < <(printf '%s\n' bash zsh fish) ;;
     help) _gover_add < <(_gover_words commands) ;;
     esac

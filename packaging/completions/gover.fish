@@ -94,6 +94,9 @@ complete -c gover -n '__gover_using exec shell; and __gover_no_argument; and not
 complete -c gover -n '__gover_using exec; and not __gover_no_argument' -a -- --
 complete -c gover -n '__gover_using use; and __gover_no_argument' \
     -k -a '(command gover complete installed remote 2>/dev/null)'
+# Toolchain directories (-f above turned file names off).
+complete -c gover -n '__gover_using import; and not string match -q -- "-*" (commandline -ct)' \
+    -a '(__fish_complete_directories (commandline -ct))'
 complete -c gover -n '__gover_using which; and __gover_no_argument' -a '(command gover complete tools 2>/dev/null)'
 complete -c gover -n '__gover_using init; and __gover_no_argument' -a 'bash zsh fish'
 complete -c gover -n '__gover_using help; and __gover_no_argument' -a '(command gover complete commands 2>/dev/null)'

@@ -101,8 +101,8 @@ _gover() {
         return
     fi
 
-    # The command's arguments so far (options and their values left out): only install and
-    # uninstall take more than one, and exec's spec is followed by `--`.
+    # The command's arguments so far (options and their values left out): only install,
+    # uninstall and import take more than one, and exec's spec is followed by `--`.
     local -i nargs=0
     for (( i = cmd_index + 1; i < CURRENT; i++ )); do
         case ${words[i]} in
@@ -113,7 +113,7 @@ _gover() {
     done
     if (( nargs )); then
         case $cmd in
-        (install|uninstall) ;;
+        (install|uninstall|import) ;;
         (exec)
             _wanted separators expl 'the command after' compadd -- --
             return
@@ -127,6 +127,7 @@ _gover() {
     (uninstall|exec|shell) _gover_versions installed ;;
     (use) _gover_versions installed remote ;;
     (which) _gover_describe tools tool tools ;;
+    (import) _path_files -/ ;;
     (init) _wanted shells expl shell compadd bash zsh fish ;;
     (help) _gover_describe commands command commands ;;
     esac

@@ -166,7 +166,10 @@ comp gover exec 1.22.5 ""
 comp gover shell --shell fish ""
 comp gover install 1.21.0 ""
 comp gover uninstall 1.21.0 ""
-comp gover shell --shell = fish ""'
+comp gover shell --shell = fish ""
+comp gover import "$SHELL_TMP/imp"
+comp gover import "$SHELL_TMP/import-me" "$SHELL_TMP/imp"'
+mkdir -p "$SHELL_TMP/import-me" && : >"$SHELL_TMP/import-file"
 out=$(in_bash GOVER_MIRROR="$MIRROR")
 line() { sed -n "$1p" <<<"$out"; }
 expect_eq "the completion function is registered" "complete -F _gover gover" "$(line 1)"
@@ -203,6 +206,8 @@ expect_eq "install takes several specs" "1.21.0 1.22.5 1.23rc1 " "$(line 22)"
 expect_eq "uninstall takes several versions" "1.21.0 1.22.5 " "$(line 23)"
 # bash hands --shell=fish over as three words: --shell, =, fish.
 expect_eq "shell after --shell=value offers the installed versions" "1.21.0 1.22.5 " "$(line 24)"
+expect_eq "import offers directories" "$SHELL_TMP/import-me " "$(line 25)"
+expect_eq "import takes several directories" "$SHELL_TMP/import-me " "$(line 26)"
 
 SCRIPT='eval "$(gover init bash)"; eval "$(gover init bash)"; complete -p | grep -c " gover$"'
 expect_eq "loading twice registers the completion once" 1 "$(in_bash)"

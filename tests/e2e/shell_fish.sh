@@ -89,7 +89,9 @@ end'
 queries=('gover ins' 'gover ' 'gover uninstall ' 'gover init ' 'gover shell --shell ' \
     'gover which go1' 'gover exec 1.22.5 -- ech' 'gover install --' 'gover help li' \
     'gover use 1.22.5 ' 'gover shell --shell fish 1.21.0 ' 'gover init bash ' 'gover which go ' \
-    'gover exec 1.22.5 ' 'gover shell --shell fish ' 'gover uninstall 1.21.0 ')
+    'gover exec 1.22.5 ' 'gover shell --shell fish ' 'gover uninstall 1.21.0 ' \
+    "gover import $SHELL_TMP/imp")
+mkdir -p "$SHELL_TMP/import-me" && : >"$SHELL_TMP/import-file"
 out=$(shell_run fish --no-config -c "$SCRIPT" "${queries[@]}" 2>&1)
 line() { sed -n "$1p" <<<"$out"; }
 expect_eq "a command prefix completes" "install" "$(line 1)"
@@ -112,6 +114,7 @@ expect_eq "which offers nothing after the tool" "" "$(line 13)"
 expect_eq "exec offers -- after its spec" "--" "$(line 14)"
 expect_eq "shell after --shell's value offers the installed versions" "1.21.0 1.22.5" "$(line 15)"
 expect_eq "uninstall takes several versions" "1.21.0 1.22.5" "$(line 16)"
+expect_eq "import offers directories" "$SHELL_TMP/import-me/" "$(line 17)"
 
 # The installed file on its own, as fish autoloads it from vendor_completions.d.
 SCRIPT='source $argv[1]; complete -C"gover li" | string replace -r "\t.*" "" | sort | string join " "'

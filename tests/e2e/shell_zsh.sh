@@ -86,7 +86,8 @@ answers() { awk '/^--$/ { print line; line = ""; next } { line = line $0 " " }';
 queries=('gover ins' 'gover ' 'gover uninstall ' 'gover init ' 'gover shell --shell ' \
     'gover which go1' 'gover exec 1.22.5 -- ech' 'gover install --' 'gover help li' \
     'gover use 1.22.5 ' 'gover shell --shell fish 1.21.0 ' 'gover init bash ' 'gover which go ' \
-    'gover shell --shell fish ' 'gover uninstall 1.21.0 ')
+    'gover shell --shell fish ' 'gover uninstall 1.21.0 ' "gover import $SHELL_TMP/imp")
+mkdir -p "$SHELL_TMP/import-me" && : >"$SHELL_TMP/import-file"
 set +e
 out=$(complete_zsh "$SHELL_TMP/init.zsh" "${queries[@]}" | answers)
 status=$?
@@ -112,6 +113,8 @@ expect_eq "init offers nothing after the shell" "" "$(line 12)"
 expect_eq "which offers nothing after the tool" "" "$(line 13)"
 expect_eq "shell after --shell's value offers the installed versions" "1.21.0 1.22.5 " "$(line 14)"
 expect_eq "uninstall takes several versions" "1.21.0 1.22.5 " "$(line 15)"
+expect_contains "import offers directories" "import-me" "$(line 16)"
+expect_lacks "import offers no files" "import-file" "$(line 16)"
 # (alone: the word -- is also what separates the answers)
 expect_eq "exec offers -- after its spec" "$(printf -- '--\n--')" \
     "$(complete_zsh "$SHELL_TMP/init.zsh" 'gover exec 1.22.5 ')"

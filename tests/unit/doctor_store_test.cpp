@@ -18,9 +18,11 @@ using test::has;
 
 // Records versions/<v> as gover installs it: every file with its size.
 void record(DoctorScene& scene, const std::string& version, const std::string& platform,
-            bool on_purpose = false) {
+            bool on_purpose = false, const std::string& imported_from = {}, bool verified = true) {
     const auto v = *GoVersion::parse(version);
     InstallMeta meta;
+    meta.imported_from = imported_from;
+    meta.verified = verified;
     meta.version = version;
     meta.url = "https://example.invalid/go" + version + ".tar.gz";
     meta.sha256 = std::string(64, 'a');
@@ -77,6 +79,35 @@ TEST(DoctorStore, ReinstallKeepsThePlatformChosenOnPurpose) {
     EXPECT_EQ(found[0].fix, "gover install --force 1.20.0 --platform darwin-amd64");
     ASSERT_TRUE(found[0].repair.platform);
     EXPECT_EQ(found[0].repair.platform->str(), "darwin-amd64");
+}
+
+TEST(DoctorStore, AnUnverifiedImportIsInfoWithTheReinstallAsFix) {
+    DoctorScene scene;
+    scene.add_version("1.21.0");
+    record(scene, "1.21.0", "linux-amd64", false, "/home/u/sdk/go1.21.0", false);
+    scene.add_version("1.22.5"); // a module-cache toolchain the database proved
+    record(scene, "1.22.5", "linux-amd64", false, "/m/golang.org/toolchain@v0.0.1-go1.22.5", true);
+    scene.add_version("1.20");
+    record(scene, "1.20", "linux-amd64"); // installed
+    const auto findings = scene.diagnose();
+    const auto found = DoctorScene::of(findings, "store-unverified");
+    ASSERT_EQ(found.size(), 1u) << DoctorScene::dump(findings);
+    EXPECT_EQ(found[0].severity, Severity::info);
+    EXPECT_TRUE(has(found[0].message, "Go 1.21.0 was imported from /home/u/sdk/go1.21.0"))
+        << found[0].message;
+    EXPECT_EQ(found[0].fix, "gover install --force 1.21.0");
+    EXPECT_EQ(found[0].repair.kind, doctor::Repair::Kind::none);
+    EXPECT_TRUE(DoctorScene::of(findings, "store-changed").empty()) << DoctorScene::dump(findings);
+}
+
+TEST(DoctorStore, AnUnverifiedImportThatChangedIsStillAnError) {
+    DoctorScene scene;
+    scene.add_version("1.21.0");
+    record(scene, "1.21.0", "linux-amd64", false, "/home/u/sdk/go1.21.0", false);
+    test::write_file(scene.gover_home / "versions" / "1.21.0" / "bin" / "gofmt", "changed", true);
+    const auto findings = scene.diagnose();
+    ASSERT_EQ(DoctorScene::of(findings, "store-changed").size(), 1u) << DoctorScene::dump(findings);
+    EXPECT_EQ(DoctorScene::of(findings, "store-changed")[0].severity, Severity::error);
 }
 
 TEST(DoctorStore, ForeignEntriesInVersions) {

@@ -1,6 +1,6 @@
 // The store: versions whose files changed since install (against the manifest recorded in
-// meta/<v>.json), entries in versions/ that are not complete toolchains gover installed, and
-// what interrupted runs left in tmp/.
+// meta/<v>.json), versions imported without verification, entries in versions/ that are not
+// complete toolchains gover installed, and what interrupted runs left in tmp/.
 #include "core/selection.hpp"
 #include "core/version.hpp"
 #include "gover/doctor/checks.hpp"
@@ -59,6 +59,14 @@ void check_version(const Facts& facts, const std::string& name, Findings& out) {
                 "): nothing records what it should contain, so changes to it go unnoticed",
             "gover uninstall " + name + " && gover install " + install_spec(*version)));
         return;
+    }
+    if (record.unverified_import) {
+        out.push_back(make_finding(
+            "store-unverified", Severity::info, dir.string(),
+            "Go " + name + " was imported from " + record.unverified_import->string() +
+                " without verification (gover import): nothing proves it is the toolchain Go "
+                "published; installing it again replaces it with a verified download",
+            "gover install --force " + install_spec(*version)));
     }
     if (!record.problem.empty() || !record.changed.empty()) {
         std::string what = record.problem;

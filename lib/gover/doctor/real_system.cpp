@@ -238,6 +238,9 @@ StoreRecord RealSystem::store_record(const Layout& layout, const GoVersion& vers
         record.platform = *p;
     }
     record.platform_override = (*meta)->platform_override;
+    if (!(*meta)->verified) {
+        record.unverified_import = (*meta)->imported_from;
+    }
     auto changes = verify_install(layout, version);
     if (!changes) {
         record.problem = changes.error().message;

@@ -83,6 +83,8 @@ struct StoreRecord {
     bool recorded = false;            // a record exists and was read
     std::optional<Platform> platform; // the platform the archive was for
     bool platform_override = false;   // installed with --platform
+    // `gover import` of a tree the checksum database could not prove: where it came from.
+    std::optional<std::filesystem::path> unverified_import;
     std::vector<std::string> changed; // "bin/go (expected 123 bytes, found 120)", ...
     std::string problem;              // the record exists but cannot be used
 };

@@ -35,8 +35,8 @@ class LocalTreeFetch final : public ToolchainFetch {
                         "checksum mismatch for " + module_name + " in " + name() +
                             ": the checksum database " + proven->database + " records " +
                             proven->h1 + ", the tree hashes to " + copied->h1,
-                        "the toolchain changed after Go verified it; nothing was imported "
-                        "(remove it with 'go clean -modcache', or install the version)");
+                        "the toolchain changed after Go verified it; nothing was imported. Remove "
+                        "it with 'go clean -modcache', or install the version");
         }
         Fetched out;
         out.bytes = copied->bytes;
