@@ -9,6 +9,7 @@
 
 #include "commands.hpp"
 #include "core/layout.hpp"
+#include "core/pin_file_formats.hpp"
 #include "core/selection.hpp"
 #include "core/spec.hpp"
 #include "gover/base/interrupt.hpp"
@@ -94,7 +95,7 @@ int run_use(const UseOptions& options, const Context& ctx) {
             return report(Error{ErrorCode::io, "the current directory no longer exists",
                                 "cd into the project, or use --global"});
         }
-        where = (*cwd == "/" ? std::string() : *cwd) + "/.tool-versions";
+        where = (*cwd == "/" ? std::string() : *cwd) + "/" + std::string(k_tool_versions_file);
         auto target = pin_write_target(where);
         if (!target) {
             return report(target.error());

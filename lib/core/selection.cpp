@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include "core/installed.hpp"
+#include "core/pin_file_formats.hpp"
 
 namespace gover {
 namespace {
@@ -106,37 +107,27 @@ Result<std::optional<Selection>> from_env_var(const std::string& value, Installe
     return from_pin_line(line, PinSource{PinSource::Kind::env_var, "GOVER_VERSION", 0}, lookup);
 }
 
-// Step 2: the nearest directory with a .tool-versions golang/go line or a .go-version.
+// Step 2: the nearest directory with a pin file that pins (k_pin_files, in its order).
 Result<std::optional<Selection>> from_directory_walk(const std::string& cwd,
                                                      InstalledLookup& lookup) {
     for (const auto& dir : ancestors(cwd)) {
-        const std::string tool_versions = join(dir, ".tool-versions");
-        auto text = read_regular_file(tool_versions, k_max_pin_file_bytes);
-        if (!text) {
-            return tl::unexpected(text.error());
-        }
-        if (*text) {
-            auto line = parse_tool_versions(**text, tool_versions);
+        for (const auto& format : k_pin_files) {
+            const std::string path = join(dir, format.name);
+            auto text = read_regular_file(path, k_max_pin_file_bytes);
+            if (!text) {
+                return tl::unexpected(text.error());
+            }
+            if (!*text) {
+                continue;
+            }
+            auto line = format.parse(**text, path);
             if (!line) {
                 return tl::unexpected(line.error());
             }
             if (*line) {
-                PinSource source{PinSource::Kind::tool_versions, tool_versions, (*line)->line};
+                PinSource source{format.kind, path, (*line)->line};
                 return from_pin_line(**line, std::move(source), lookup);
             }
-        }
-        const std::string go_version = join(dir, ".go-version");
-        text = read_regular_file(go_version, k_max_pin_file_bytes);
-        if (!text) {
-            return tl::unexpected(text.error());
-        }
-        if (*text) {
-            auto line = parse_version_file(**text, go_version);
-            if (!line) {
-                return tl::unexpected(line.error());
-            }
-            PinSource source{PinSource::Kind::go_version, go_version, line->line};
-            return from_pin_line(*line, std::move(source), lookup);
         }
     }
     return std::optional<Selection>{};
@@ -225,17 +216,6 @@ SelectionEnv SelectionEnv::from_process(Layout layout) {
         env.gowork = w;
     }
     return env;
-}
-
-std::string PinSource::describe() const {
-    if (kind == Kind::env_var || kind == Kind::global || line <= 0) {
-        return path;
-    }
-    return path + ":" + std::to_string(line);
-}
-
-std::string PinSource::phrase() const {
-    return (is_module() ? "required by " : "set by ") + describe();
 }
 
 std::string install_spec(const GoVersion& version) {
@@ -380,7 +360,7 @@ Result<Selection> select_version(const SelectionEnv& env) {
     }
     return fail(ErrorCode::no_pin,
                 "no Go version is selected in " + env.cwd.value_or("this directory") +
-                    ": no GOVER_VERSION, .tool-versions, .go-version, global pin or go.mod" +
+                    ": no GOVER_VERSION, " + pin_file_names(", ") + ", global pin or go.mod" +
                     (unread ? "; " + unread->message() : std::string()),
                 "pin one with 'gover use <spec>' here, or 'gover use <spec> --global'");
 }

@@ -7,11 +7,13 @@
 #include <unistd.h>
 #include <vector>
 
+#include "core/pin_file_formats.hpp"
+
 namespace gover {
 namespace {
 
 // The longest pin file name the walk reads, with its '/' and the terminating NUL.
-constexpr std::size_t k_name_room = std::string_view("/.tool-versions").size() + 1;
+constexpr std::size_t k_name_room = 1 + k_longest_pin_file_name + 1;
 
 // "/", "/a", "/a/b", "/a/b/c": the walk's directories, shallowest first.
 std::vector<std::string> from_root(const std::string& dir) {
@@ -28,7 +30,7 @@ std::vector<std::string> from_root(const std::string& dir) {
 } // namespace
 
 std::string UnreadDirectory::message() const {
-    return "could not look for .tool-versions or .go-version in " + dir + " (" + reason + ")";
+    return "could not look for " + pin_file_names(" or ") + " in " + dir + " (" + reason + ")";
 }
 
 std::optional<UnreadDirectory> find_unread_directory(const std::string& cwd) {

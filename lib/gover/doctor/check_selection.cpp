@@ -1,5 +1,6 @@
 // Version selection (README "Which version runs") as the shim sees it here: a pin that cannot run,
 // nothing pinned, and a go.mod/go.work that needs a newer Go than the selected one.
+#include "core/pin_file_formats.hpp"
 #include "core/spec.hpp"
 #include "gover/doctor/checks.hpp"
 
@@ -37,8 +38,8 @@ void check_pin(const Facts& facts, Findings& out) {
     case SelectionFacts::State::none:
         out.push_back(make_finding(
             "pin-none", Severity::info, "pin",
-            "nothing pins a Go version here (no GOVER_VERSION, .tool-versions, .go-version, "
-            "global pin, go.mod or go.work): go through the shims stops with exit status 127",
+            "nothing pins a Go version here (no GOVER_VERSION, " + pin_file_names(", ") +
+                ", global pin, go.mod or go.work): go through the shims stops with exit status 127",
             "gover use latest --global"));
         return;
     default:
