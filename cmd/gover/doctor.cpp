@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "commands.hpp"
+#include "core/environment.hpp"
 #include "gover/base/interrupt.hpp"
 #include "gover/doctor/doctor.hpp"
 #include "gover/doctor/real_system.hpp"
@@ -25,8 +26,7 @@ struct DoctorOptions {
 
 // Findings go to stdout: colour only when that is a terminal, never with NO_COLOR.
 bool stdout_colour() {
-    const char* no_colour = std::getenv("NO_COLOR");
-    return isatty(STDOUT_FILENO) == 1 && !(no_colour && *no_colour);
+    return isatty(STDOUT_FILENO) == 1 && process_env_value("NO_COLOR").empty();
 }
 
 struct Style {

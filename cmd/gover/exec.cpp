@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "commands.hpp"
+#include "core/environment.hpp"
 #include "core/layout.hpp"
 #include "core/spec.hpp"
 #include "core/tool_exec.hpp"
@@ -82,12 +83,13 @@ int run_exec(const std::vector<std::string>& words) {
     }
     if (!chain->system) {
         const std::string bin = tool_path(*layout, *chain->version, "");
-        const char* path = std::getenv("PATH");
+        const std::string path = process_env_value("PATH");
         const std::string new_path = (bin.ends_with('/') ? bin.substr(0, bin.size() - 1) : bin) +
-                                     (path && *path ? ":" + std::string(path) : std::string());
+                                     (path.empty() ? std::string() : ":" + path);
         ::setenv("PATH", new_path.c_str(), 1);
+        const std::string user_chain = process_env_value("GOTOOLCHAIN");
         for (const auto& [key, value] :
-             toolchain_environment(*layout, *chain->version, std::getenv("GOTOOLCHAIN"))) {
+             toolchain_environment(*layout, *chain->version, user_chain.c_str())) {
             ::setenv(key.c_str(), value.c_str(), 1);
         }
     }

@@ -12,6 +12,7 @@
 
 #include "commands.hpp"
 #include "completion_scripts.hpp"
+#include "core/environment.hpp"
 #include "core/gobin.hpp"
 #include "core/layout.hpp"
 #include "core/self_executable.hpp"
@@ -246,8 +247,7 @@ int run_init(const std::string& shell_name, const std::string& argv0) {
     warn_if_go_env_file_skipped();
     const auto gobin = gobin_dir(process_env(), host_is_darwin());
     std::optional<std::filesystem::path> gover_dir;
-    const char* path = std::getenv("PATH");
-    if (!find_on_path("gover", path != nullptr ? path : "")) {
+    if (!find_on_path("gover", process_env_value("PATH"))) {
         if (auto program = invoked_executable(argv0)) {
             gover_dir = program->parent_path();
         }

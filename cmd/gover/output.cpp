@@ -8,6 +8,8 @@
 #include <string_view>
 #include <unistd.h>
 
+#include "core/environment.hpp"
+
 namespace gover::cli {
 namespace {
 
@@ -104,8 +106,7 @@ bool stderr_is_terminal() {
 }
 
 bool use_colour() {
-    const char* no_colour = std::getenv("NO_COLOR");
-    return stderr_is_terminal() && !(no_colour && *no_colour);
+    return stderr_is_terminal() && process_env_value("NO_COLOR").empty();
 }
 
 } // namespace gover::cli

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "commands.hpp"
+#include "core/environment.hpp"
 #include "core/layout.hpp"
 #include "output.hpp"
 #include "toolchain_choice.hpp"
@@ -30,8 +31,7 @@ struct ShellOptions {
 };
 
 std::string default_shell() {
-    const char* shell = std::getenv("SHELL");
-    const std::string s = shell ? shell : "";
+    const std::string s = process_env_value("SHELL");
     const std::string name = s.substr(s.rfind('/') + 1);
     return name == "fish" || name == "zsh" ? name : "bash";
 }

@@ -2,6 +2,7 @@
 
 #include <cstdlib>
 
+#include "core/environment.hpp"
 #include "core/installed.hpp"
 #include "core/spec.hpp"
 #include "core/tool_exec.hpp"
@@ -9,8 +10,7 @@
 namespace gover::cli {
 
 Status require_system_go(const Layout& layout) {
-    const char* path = std::getenv("PATH");
-    if (!find_system_tool("go", path != nullptr ? path : "", layout)) {
+    if (!find_system_tool("go", process_env_value("PATH"), layout)) {
         return fail(ErrorCode::not_found, "no go on PATH outside gover's shims",
                     "install Go system-wide, or name a version such as 1.22");
     }

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "commands.hpp"
+#include "core/environment.hpp"
 #include "core/layout.hpp"
 #include "core/selection.hpp"
 #include "core/tool_exec.hpp"
@@ -35,8 +36,7 @@ Result<std::string> tool_for(const Layout& layout, const std::string& name) {
         chain = *selected;
     }
     if (chain.system) {
-        const char* path = std::getenv("PATH");
-        auto found = find_system_tool(tool.tool, path ? path : "", layout);
+        auto found = find_system_tool(tool.tool, process_env_value("PATH"), layout);
         if (!found) {
             return fail(ErrorCode::not_found, "no " + tool.tool + " on PATH outside gover's shims",
                         "install Go system-wide, or pin a version with 'gover use <spec>'");

@@ -44,15 +44,6 @@ std::string first_list_entry(const std::string& list) {
 
 } // namespace
 
-EnvLookup process_env() {
-    return [](const char* name) -> std::optional<std::string> {
-        if (const char* value = std::getenv(name)) {
-            return std::string(value);
-        }
-        return std::nullopt;
-    };
-}
-
 std::optional<std::filesystem::path> go_env_file(const EnvLookup& env, bool darwin) {
     if (auto goenv = non_empty(env("GOENV"))) {
         if (*goenv == "off") {

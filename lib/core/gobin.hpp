@@ -10,13 +10,9 @@
 #include <string>
 #include <string_view>
 
+#include "core/environment.hpp"
+
 namespace gover {
-
-// Reads one environment variable; nullopt when unset. A seam so tests need not touch environ.
-using EnvLookup = std::function<std::optional<std::string>(const char* name)>;
-
-// The process environment.
-EnvLookup process_env();
 
 // The file `go env -w` writes: $GOENV (none when it is "off"), else the user config dir's
 // go/env ($XDG_CONFIG_HOME or ~/.config; ~/Library/Application Support on macOS).

@@ -18,17 +18,17 @@ Result<Layout> checked(const std::filesystem::path& home, const std::string& fro
 
 } // namespace
 
-Result<Layout> Layout::from_environment() {
-    if (const char* home = std::getenv("GOVER_HOME"); home && *home) {
-        std::filesystem::path p(home);
+Result<Layout> Layout::from_env(const EnvLookup& env) {
+    if (const auto home = env("GOVER_HOME"); home && !home->empty()) {
+        std::filesystem::path p(*home);
         if (!p.is_absolute()) {
             return fail(ErrorCode::usage, "GOVER_HOME is not an absolute path: " + p.string(),
                         "set GOVER_HOME to an absolute directory");
         }
         return checked(p, "GOVER_HOME");
     }
-    if (const char* home = std::getenv("HOME"); home && *home) {
-        std::filesystem::path p(home);
+    if (const auto home = env("HOME"); home && !home->empty()) {
+        std::filesystem::path p(*home);
         if (!p.is_absolute()) {
             return fail(ErrorCode::usage,
                         "HOME is not an absolute path: " + p.string() +

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <string>
 
+#include "core/environment.hpp"
 #include "core/error.hpp"
 #include "core/version.hpp"
 
@@ -16,7 +17,8 @@ class Layout {
 
     // $GOVER_HOME, else $HOME/.gover. Fails (usage) when neither is set, when the one used is
     // relative, or when the store's path holds a ':' (its shims/ could not go on PATH).
-    static Result<Layout> from_environment();
+    static Result<Layout> from_env(const EnvLookup& env);
+    static Result<Layout> from_environment() { return from_env(process_env()); }
 
     const std::filesystem::path& home() const { return home_; }
     std::filesystem::path versions_dir() const { return home_ / "versions"; }

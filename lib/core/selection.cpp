@@ -177,45 +177,13 @@ nearest_module_file(const std::string& cwd, std::string_view name, ModuleFileKin
 
 } // namespace
 
-std::optional<std::string> current_directory() {
-    struct stat dot {};
-    if (::stat(".", &dot) != 0 || dot.st_nlink == 0) {
-        return std::nullopt; // deleted: nothing names it any more
-    }
-    // Like Go's os.Getwd: trust $PWD (the logical path through symlinks, which asdf, goenv and
-    // cmd/go all walk up) when it is absolute, clean, and the same directory as ".".
-    if (const char* pwd = std::getenv("PWD"); pwd && pwd[0] == '/') {
-        const std::string_view p(pwd);
-        const bool clean = p.find("/./") == std::string_view::npos &&
-                           p.find("/../") == std::string_view::npos && !p.ends_with("/.") &&
-                           !p.ends_with("/..") && p.find("//") == std::string_view::npos &&
-                           (p.size() == 1 || !p.ends_with('/'));
-        struct stat st {};
-        if (clean && ::stat(pwd, &st) == 0 && st.st_dev == dot.st_dev && st.st_ino == dot.st_ino) {
-            return std::string(p);
-        }
-    }
-    char* cwd = ::getcwd(nullptr, 0); // allocates: no PATH_MAX limit with glibc and macOS
-    if (cwd == nullptr) {
-        return std::nullopt;
-    }
-    std::string out(cwd);
-    std::free(cwd);
-    if (out.empty() || out[0] != '/') {
-        return std::nullopt; // Linux's "(unreachable)/..." for a directory outside our root
-    }
-    return out;
+SelectionEnv SelectionEnv::from_env(Layout layout, const EnvLookup& env) {
+    return SelectionEnv{std::move(layout), env("GOVER_VERSION"), env("GOWORK"),
+                        current_directory(env)};
 }
 
 SelectionEnv SelectionEnv::from_process(Layout layout) {
-    SelectionEnv env{std::move(layout), std::nullopt, std::nullopt, current_directory()};
-    if (const char* v = std::getenv("GOVER_VERSION")) {
-        env.gover_version = v;
-    }
-    if (const char* w = std::getenv("GOWORK")) {
-        env.gowork = w;
-    }
-    return env;
+    return from_env(std::move(layout), process_env());
 }
 
 std::string install_spec(const GoVersion& version) {

@@ -23,6 +23,7 @@
 #include <string>
 #include <vector>
 
+#include "core/environment.hpp"
 #include "core/error.hpp"
 #include "core/layout.hpp"
 #include "core/pin_source.hpp"
@@ -43,13 +44,11 @@ struct SelectionEnv {
     // the cwd has been deleted or cannot be named. Steps 2 and 4 are then skipped.
     std::optional<std::string> cwd;
 
-    // From the real process: getenv, $PWD / getcwd.
+    // From `env` (GOVER_VERSION, GOWORK, PWD) and the process's working directory.
+    static SelectionEnv from_env(Layout layout, const EnvLookup& env);
+    // From the real process.
     static SelectionEnv from_process(Layout layout);
 };
-
-// The working directory as above: $PWD if it is absolute and the same directory as ".",
-// else getcwd(); nullopt when neither names it (deleted).
-std::optional<std::string> current_directory();
 
 struct Selection {
     // What the source asked for: the pin that applies (of a fallback list, the first

@@ -9,6 +9,7 @@
 #include <mach-o/dyld.h>
 #endif
 
+#include "core/environment.hpp"
 #include "core/tool_exec.hpp"
 
 namespace gover {
@@ -41,8 +42,7 @@ std::optional<std::filesystem::path> invoked_executable(const std::string& argv0
     // A bare name was found on PATH by the shell: find it the same way.
     std::optional<std::string> named = argv0;
     if (argv0.find('/') == std::string::npos) {
-        const char* path = std::getenv("PATH");
-        named = find_on_path(argv0, path != nullptr ? path : "");
+        named = find_on_path(argv0, process_env_value("PATH"));
     }
     if (named) {
         std::error_code ec;

@@ -6,6 +6,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/environment.hpp"
 #include "core/installed.hpp"
 #include "core/regular_file.hpp"
 #include "core/selection.hpp"
@@ -44,10 +45,7 @@ FileInfo info_from(const struct stat& st) {
 } // namespace
 
 std::optional<std::string> RealSystem::env(const std::string& name) const {
-    if (const char* value = std::getenv(name.c_str())) {
-        return std::string(value);
-    }
-    return std::nullopt;
+    return process_env()(name.c_str());
 }
 
 HostInfo RealSystem::host() const {

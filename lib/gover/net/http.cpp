@@ -17,29 +17,30 @@ using detail::AttemptResult;
 using detail::Outcome;
 using detail::ResponseStart;
 
-const char* env(const char* name) {
-    const char* value = std::getenv(name);
-    return (value && *value) ? value : nullptr;
+// A variable that is set and not empty.
+std::optional<std::string> non_empty(const EnvLookup& env, const char* name) {
+    auto value = env(name);
+    return value && !value->empty() ? value : std::nullopt;
 }
 
 // A positive whole number from the environment, else the default (the knobs are for tests).
-long env_long(const char* name, long fallback) {
-    const char* value = env(name);
+long env_long(const EnvLookup& env, const char* name, long fallback) {
+    const auto value = non_empty(env, name);
     if (!value) {
         return fallback;
     }
     char* end = nullptr;
-    const long parsed = std::strtol(value, &end, 10);
+    const long parsed = std::strtol(value->c_str(), &end, 10);
     return (end && *end == '\0' && parsed > 0) ? parsed : fallback;
 }
 
-double env_seconds(const char* name, double fallback) {
-    const char* value = env(name);
+double env_seconds(const EnvLookup& env, const char* name, double fallback) {
+    const auto value = non_empty(env, name);
     if (!value) {
         return fallback;
     }
     char* end = nullptr;
-    const double parsed = std::strtod(value, &end);
+    const double parsed = std::strtod(value->c_str(), &end);
     return (end && *end == '\0' && parsed >= 0 && parsed <= 3600) ? parsed : fallback;
 }
 
@@ -225,23 +226,22 @@ class DownloadHandler : public detail::AttemptHandler {
 
 } // namespace
 
-TransferSettings TransferSettings::from_environment() {
+TransferSettings TransferSettings::from_env(const EnvLookup& env) {
     TransferSettings settings;
-    const char* insecure = env("GOVER_INSECURE");
-    settings.allow_http = insecure && std::string_view(insecure) == "1";
-    if (const char* file = env("SSL_CERT_FILE")) {
-        settings.ca_file = file;
-    } else if (const char* bundle = env("CURL_CA_BUNDLE")) {
-        settings.ca_file = bundle;
+    settings.allow_http = non_empty(env, "GOVER_INSECURE") == "1";
+    if (auto file = non_empty(env, "SSL_CERT_FILE")) {
+        settings.ca_file = std::move(*file);
+    } else if (auto bundle = non_empty(env, "CURL_CA_BUNDLE")) {
+        settings.ca_file = std::move(*bundle);
     }
     settings.connect_timeout_seconds =
-        env_long("GOVER_CONNECT_TIMEOUT", settings.connect_timeout_seconds);
+        env_long(env, "GOVER_CONNECT_TIMEOUT", settings.connect_timeout_seconds);
     settings.low_speed_limit_bytes =
-        env_long("GOVER_LOW_SPEED_LIMIT", settings.low_speed_limit_bytes);
+        env_long(env, "GOVER_LOW_SPEED_LIMIT", settings.low_speed_limit_bytes);
     settings.low_speed_time_seconds =
-        env_long("GOVER_LOW_SPEED_TIME", settings.low_speed_time_seconds);
+        env_long(env, "GOVER_LOW_SPEED_TIME", settings.low_speed_time_seconds);
     settings.backoff_total_seconds =
-        env_seconds("GOVER_RETRY_BACKOFF", settings.backoff_total_seconds);
+        env_seconds(env, "GOVER_RETRY_BACKOFF", settings.backoff_total_seconds);
     return settings;
 }
 

@@ -12,6 +12,7 @@
 #include <span>
 #include <string>
 
+#include "core/environment.hpp"
 #include "core/error.hpp"
 
 namespace gover {
@@ -33,7 +34,8 @@ struct TransferSettings {
     bool use_netrc = false;
     std::string netrc_file;
 
-    static TransferSettings from_environment();
+    static TransferSettings from_env(const EnvLookup& env);
+    static TransferSettings from_environment() { return from_env(process_env()); }
 };
 
 // Checks a URL's scheme before any request: https always, file:// always, http only when

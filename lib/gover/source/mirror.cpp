@@ -12,9 +12,9 @@ Mirror::Mirror(std::string base_url) : base_(std::move(base_url)) {
     }
 }
 
-Mirror Mirror::from_environment() {
-    const char* env = std::getenv("GOVER_MIRROR");
-    return Mirror(env && *env ? std::string(env) : std::string("https://go.dev/dl/"));
+Mirror Mirror::from_env(const EnvLookup& env) {
+    const auto value = env("GOVER_MIRROR");
+    return Mirror(value && !value->empty() ? *value : std::string("https://go.dev/dl/"));
 }
 
 bool Mirror::is_file() const {

@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "core/environment.hpp"
 #include "core/error.hpp"
 
 namespace gover {
@@ -11,7 +12,8 @@ namespace gover {
 class Mirror {
   public:
     // GOVER_MIRROR (a missing trailing '/' is added), else https://go.dev/dl/.
-    static Mirror from_environment();
+    static Mirror from_env(const EnvLookup& env);
+    static Mirror from_environment() { return from_env(process_env()); }
     explicit Mirror(std::string base_url);
 
     const std::string& base_url() const { return base_; }

@@ -7,12 +7,12 @@
 
 namespace gover {
 
-Result<SourceKind> source_kind_from_environment() {
-    const char* value = std::getenv("GOVER_SOURCE");
-    if (value == nullptr || *value == '\0') {
+Result<SourceKind> source_kind_from_env(const EnvLookup& env) {
+    const auto value = env("GOVER_SOURCE");
+    if (!value || value->empty()) {
         return SourceKind::mirror;
     }
-    return parse_source_kind(value, "GOVER_SOURCE");
+    return parse_source_kind(*value, "GOVER_SOURCE");
 }
 
 Result<SourceKind> parse_source_kind(std::string_view value, std::string_view where) {
@@ -27,8 +27,9 @@ Result<SourceKind> parse_source_kind(std::string_view value, std::string_view wh
                 "use mirror (GOVER_MIRROR, the default) or goproxy (GOPROXY and GOSUMDB)");
 }
 
-Result<std::unique_ptr<ToolchainSource>> source_from_environment(const Layout& layout) {
-    const auto kind = source_kind_from_environment();
+Result<std::unique_ptr<ToolchainSource>> source_from_env(const Layout& layout,
+                                                         const EnvLookup& env) {
+    const auto kind = source_kind_from_env(env);
     if (!kind) {
         return tl::unexpected(kind.error());
     }
@@ -38,12 +39,11 @@ Result<std::unique_ptr<ToolchainSource>> source_from_environment(const Layout& l
 #else
         constexpr bool darwin = false;
 #endif
-        return std::unique_ptr<ToolchainSource>(
-            std::make_unique<GoproxySource>(layout, GoproxySettings::read(process_env(), darwin),
-                                            TransferSettings::from_environment()));
+        return std::unique_ptr<ToolchainSource>(std::make_unique<GoproxySource>(
+            layout, GoproxySettings::read(env, darwin), TransferSettings::from_env(env)));
     }
     return std::unique_ptr<ToolchainSource>(std::make_unique<MirrorSource>(
-        layout, Mirror::from_environment(), TransferSettings::from_environment()));
+        layout, Mirror::from_env(env), TransferSettings::from_env(env)));
 }
 
 } // namespace gover

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/environment.hpp"
 #include "core/installed.hpp"
 #include "core/self_executable.hpp"
 #include "gover/base/atomic_file.hpp"
@@ -265,8 +266,8 @@ std::set<std::string> wanted_shim_names(const Layout& layout,
 }
 
 std::optional<fs::path> find_installed_shim() {
-    if (const char* env = std::getenv("GOVER_SHIM_PATH"); env && *env) {
-        return is_regular(env) ? std::optional<fs::path>(env) : std::nullopt;
+    if (const auto env = process_env()("GOVER_SHIM_PATH"); env && !env->empty()) {
+        return is_regular(*env) ? std::optional<fs::path>(*env) : std::nullopt;
     }
     auto self = self_executable();
     if (!self) {
