@@ -135,6 +135,15 @@ TEST(GoproxyPatterns, MatchPrefixPatternsAsGo) {
     EXPECT_TRUE(path_match("g?lang.[a-z]rg", "golang.org"));
     EXPECT_FALSE(path_match("golang.[^o]rg", "golang.org"));
     EXPECT_FALSE(path_match("*", "a/b"));
+    // A run of stars (which a fuzz run found taking exponential time) matches as one star.
+    const std::string stars(64, '*');
+    EXPECT_TRUE(path_match(stars + "toolchain", "golang.org-toolchain"));
+    EXPECT_FALSE(path_match(stars + "x" + stars + "y", std::string(200, 'x')));
+    EXPECT_FALSE(path_match(stars + "/a", "golang.org"));
+    EXPECT_TRUE(path_match("*/" + stars + "chain", "golang.org/toolchain"));
+    EXPECT_FALSE(path_match("a\\", "a"));
+    EXPECT_TRUE(path_match("a\\*b", "a*b"));
+    EXPECT_FALSE(path_match("[a-", "a"));
 }
 
 TEST(GoproxyNames, ModuleVersionsAndTheList) {

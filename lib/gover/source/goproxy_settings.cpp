@@ -1,6 +1,7 @@
 #include "gover/source/goproxy_settings.hpp"
 
 #include <optional>
+#include <vector>
 
 namespace gover {
 namespace {
@@ -78,42 +79,73 @@ GoproxySettings GoproxySettings::read(const EnvLookup& env, bool darwin) {
     return s;
 }
 
-bool path_match(std::string_view pattern, std::string_view name) {
-    if (pattern.empty()) {
-        return name.empty();
-    }
-    const char p = pattern[0];
-    if (p == '*') {
-        for (std::size_t skip = 0;; ++skip) {
-            if (path_match(pattern.substr(1), name.substr(skip))) {
-                return true;
-            }
-            if (skip >= name.size() || name[skip] == '/') {
-                return false;
-            }
-        }
-    }
-    if (name.empty() || (name[0] == '/' && p != '/')) {
-        return false;
-    }
-    if (p == '?') {
-        return path_match(pattern.substr(1), name.substr(1));
-    }
-    if (p == '[') {
-        std::size_t length = 0;
-        const auto matched = match_class(pattern, name[0], length);
-        return matched && *matched && path_match(pattern.substr(length), name.substr(1));
-    }
-    std::size_t length = 1;
-    char literal = p;
-    if (p == '\\') {
-        if (pattern.size() < 2) {
+namespace {
+
+// path.Match by recursion over (pattern offset, name offset), each pair decided at most once:
+// without the memo, a run of '*' tries every split of the name for each star (exponential).
+class PathMatcher {
+  public:
+    PathMatcher(std::string_view pattern, std::string_view name)
+        : pattern_(pattern), name_(name), failed_((pattern.size() + 1) * (name.size() + 1)) {}
+
+    bool match(std::size_t pi, std::size_t ni) {
+        const std::size_t key = pi * (name_.size() + 1) + ni;
+        if (failed_[key]) {
             return false;
         }
-        literal = pattern[1];
-        length = 2;
+        const bool matched = decide(pi, ni);
+        failed_[key] = !matched;
+        return matched;
     }
-    return literal == name[0] && path_match(pattern.substr(length), name.substr(1));
+
+  private:
+    bool decide(std::size_t pi, std::size_t ni) {
+        if (pi == pattern_.size()) {
+            return ni == name_.size();
+        }
+        const char p = pattern_[pi];
+        if (p == '*') {
+            for (std::size_t at = ni;; ++at) { // '*' matches any run without a '/'
+                if (match(pi + 1, at)) {
+                    return true;
+                }
+                if (at == name_.size() || name_[at] == '/') {
+                    return false;
+                }
+            }
+        }
+        if (ni == name_.size() || (name_[ni] == '/' && p != '/')) {
+            return false;
+        }
+        if (p == '?') {
+            return match(pi + 1, ni + 1);
+        }
+        if (p == '[') {
+            std::size_t length = 0;
+            const auto matched = match_class(pattern_.substr(pi), name_[ni], length);
+            return matched && *matched && match(pi + length, ni + 1);
+        }
+        std::size_t length = 1;
+        char literal = p;
+        if (p == '\\') {
+            if (pi + 1 == pattern_.size()) {
+                return false;
+            }
+            literal = pattern_[pi + 1];
+            length = 2;
+        }
+        return literal == name_[ni] && match(pi + length, ni + 1);
+    }
+
+    std::string_view pattern_;
+    std::string_view name_;
+    std::vector<bool> failed_;
+};
+
+} // namespace
+
+bool path_match(std::string_view pattern, std::string_view name) {
+    return PathMatcher(pattern, name).match(0, 0);
 }
 
 bool match_prefix_patterns(std::string_view patterns, std::string_view target) {
