@@ -85,6 +85,24 @@ TEST(ReadBoundedFile, OversizeIsRefusedOrTruncated) {
     EXPECT_EQ(r->text.size(), 4096u);
 }
 
+// The buffer starts at the size fstat reports: a file that says 0 but holds more (as /proc's
+// do, or one that grew since the fstat) is still read whole, up to the bound.
+TEST(ReadBoundedFile, MoreThanTheStatedSizeIsStillRead) {
+    if (!fs::exists("/proc/self/status")) {
+        GTEST_SKIP() << "no /proc";
+    }
+    auto r = gover::read_bounded_file("/proc/self/status", 1 << 20);
+    ASSERT_TRUE(r) << r.error().message;
+    EXPECT_EQ(r->state, FileState::read);
+    EXPECT_EQ(r->size, 0u);
+    EXPECT_EQ(r->text.rfind("Name:", 0), 0u) << r->text.substr(0, 40);
+    EXPECT_GT(r->text.size(), 200u);
+    EXPECT_EQ(r->text.back(), '\n');
+    r = gover::read_bounded_file("/proc/self/status", 10, Oversize::truncate);
+    ASSERT_TRUE(r);
+    EXPECT_EQ(r->text.size(), 10u);
+}
+
 TEST(ReadBoundedFile, SymlinkLoopIsAnErrorNamingThePath) {
     gover::test::TempDir tmp;
     fs::create_symlink(tmp / "b", tmp / "a");
