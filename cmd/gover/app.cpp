@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "commands.hpp"
+#include "core/environment.hpp"
 #include "gover/source/source_choice.hpp"
 #include "gover/store/shim_links.hpp"
 #include "output.hpp"
@@ -125,7 +126,7 @@ int run(int argc, char** argv) {
                "Run 'gover <command> --help' for a command's options.");
     Context ctx;
     ctx.argv0 = argc > 0 ? argv[0] : "";
-    set_gover_invocation(ctx.argv0); // for the shim copy's bin/gover link, resolved if needed
+    set_invocation(ctx.argv0); // for the shim copy's bin/gover link, resolved if needed
     app.add_flag("-q,--quiet", ctx.quiet, "Print no notices, only errors and data");
     app.add_flag("-v,--verbose", ctx.verbose, "Print more about what happens");
     app.add_option("--source", ctx.source,

@@ -20,6 +20,23 @@ std::string process_env_value(const char* name) {
     return process_env()(name).value_or("");
 }
 
+namespace {
+
+std::optional<std::string>& invocation_slot() {
+    static std::optional<std::string> argv0;
+    return argv0;
+}
+
+} // namespace
+
+void set_invocation(std::string argv0) {
+    invocation_slot() = std::move(argv0);
+}
+
+const std::optional<std::string>& invocation() {
+    return invocation_slot();
+}
+
 std::optional<std::string> current_directory(const EnvLookup& env) {
     struct stat dot {};
     if (::stat(".", &dot) != 0 || dot.st_nlink == 0) {

@@ -27,4 +27,10 @@ inline std::optional<std::string> current_directory() {
     return current_directory(process_env());
 }
 
+// How the program was invoked (argv[0]), set once by the CLI at start; nullopt where nobody set
+// it (the shim, tests, other users of the library). A shim refresh records that program in
+// $GOVER_HOME/bin/gover; resolving it to a path waits until then.
+void set_invocation(std::string argv0);
+const std::optional<std::string>& invocation();
+
 } // namespace gover

@@ -168,11 +168,6 @@ void remove_stale(const fs::path& dir, const std::set<std::string>& wanted) {
     }
 }
 
-std::optional<std::string>& gover_invocation() {
-    static std::optional<std::string> argv0;
-    return argv0;
-}
-
 // Whether `path`, or any link on the way from it to a file, lies in `bin`: recording such a path
 // as bin/gover would make the link point at itself or at another link in bin/ (a loop, or a
 // target that a later record replaces).
@@ -198,7 +193,7 @@ bool reaches_into(const fs::path& path, const fs::path& bin) {
 // upgrade), unless that leads through bin/ itself (the shim copy runs bin/gover), then the real
 // file. nullopt when even that lies in bin/.
 std::optional<fs::path> gover_to_record(const Layout& layout) {
-    auto self = invoked_executable(*gover_invocation());
+    auto self = invoked_executable(*invocation());
     if (self && reaches_into(*self, layout.bin_dir())) {
         self = self_executable();
     }
@@ -211,7 +206,7 @@ std::optional<fs::path> gover_to_record(const Layout& layout) {
 // Points bin/gover at the gover that runs, so the shim copy finds the gover that installed it.
 // Best effort: without the link the shim uses PATH.
 void record_gover(const Layout& layout) {
-    if (!gover_invocation()) {
+    if (!invocation()) {
         return;
     }
     const auto self = gover_to_record(layout);
@@ -233,10 +228,6 @@ void record_gover(const Layout& layout) {
 }
 
 } // namespace
-
-void set_gover_invocation(std::string argv0) {
-    gover_invocation() = std::move(argv0);
-}
 
 std::set<std::string> wanted_shim_names(const Layout& layout,
                                         const std::vector<GoVersion>& installed,

@@ -33,15 +33,10 @@ std::set<std::string> wanted_shim_names(const Layout& layout,
                                         const std::vector<GoVersion>& installed,
                                         const BinDirView& view = {});
 
-// How gover was invoked (argv[0]); refresh_shims records that program (invoked_executable) in
-// bin/gover (Layout::gover_link) for the shim copy. The CLI sets it once at start; resolving it
-// waits until a refresh needs it. Unset (other users of the library, tests): no link is written.
-void set_gover_invocation(std::string argv0);
-
 // Copies the installed shim to bin/gover-shim when it differs, then makes shims/ hold exactly
 // the links the installed versions need (adding missing ones, removing ones that point at
-// nothing), and points bin/gover at the program set_gover_invocation named. Safe to run twice and
-// concurrently with the shim.
+// nothing), and points bin/gover at the program gover was invoked as (invocation() in
+// core/environment; no link when it is unset). Safe to run twice and concurrently with the shim.
 Status refresh_shims(const Layout& layout);
 
 } // namespace gover
