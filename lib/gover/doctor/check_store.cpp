@@ -10,6 +10,37 @@ namespace {
 
 constexpr std::size_t k_max_changes_listed = 5;
 
+// A recorded version whose files no longer match the record (or whose record cannot be used).
+Finding changed_finding(const std::filesystem::path& dir, const std::string& name,
+                        const GoVersion& version, const StoreRecord& record) {
+    std::string what = record.problem;
+    if (what.empty()) {
+        what = std::to_string(record.changed.size()) +
+               " file(s) changed or disappeared since install: ";
+        for (std::size_t i = 0; i < record.changed.size() && i < k_max_changes_listed; ++i) {
+            what += (i > 0 ? ", " : "") + record.changed[i];
+        }
+        if (record.changed.size() > k_max_changes_listed) {
+            what += ", ...";
+        }
+    }
+    std::string fix = "gover install --force " + install_spec(version);
+    if (record.platform_override && record.platform) {
+        fix += " --platform " + record.platform->str();
+    }
+    Finding f = make_finding("store-changed", Severity::error, dir.string(),
+                             "Go " + name + " is not what was verified at install (" + what +
+                                 "): a modified toolchain can fail in odd ways or build "
+                                 "something other than what you wrote",
+                             fix);
+    f.repair.kind = Repair::Kind::reinstall;
+    f.repair.request = VersionRequest{VersionRequest::Kind::exact, version};
+    if (record.platform_override) {
+        f.repair.platform = record.platform;
+    }
+    return f;
+}
+
 void check_version(const Facts& facts, const std::string& name, Findings& out) {
     const auto dir = facts.layout.versions_dir() / name;
     const FileInfo link = facts.sys->lstat(dir);
@@ -69,33 +100,7 @@ void check_version(const Facts& facts, const std::string& name, Findings& out) {
             "gover install --force " + install_spec(*version)));
     }
     if (!record.problem.empty() || !record.changed.empty()) {
-        std::string what = record.problem;
-        if (what.empty()) {
-            what = std::to_string(record.changed.size()) +
-                   " file(s) changed or disappeared since install: ";
-            for (std::size_t i = 0; i < record.changed.size() && i < k_max_changes_listed; ++i) {
-                what += (i > 0 ? ", " : "") + record.changed[i];
-            }
-            if (record.changed.size() > k_max_changes_listed) {
-                what += ", ...";
-            }
-        }
-        const std::string spec = install_spec(*version);
-        std::string fix = "gover install --force " + spec;
-        if (record.platform_override && record.platform) {
-            fix += " --platform " + record.platform->str();
-        }
-        Finding f = make_finding("store-changed", Severity::error, dir.string(),
-                                 "Go " + name + " is not what was verified at install (" + what +
-                                     "): a modified toolchain can fail in odd ways or build "
-                                     "something other than what you wrote",
-                                 fix);
-        f.repair.kind = Repair::Kind::reinstall;
-        f.repair.request = VersionRequest{VersionRequest::Kind::exact, *version};
-        if (record.platform_override) {
-            f.repair.platform = record.platform;
-        }
-        out.push_back(std::move(f));
+        out.push_back(changed_finding(dir, name, *version, record));
     }
 }
 
