@@ -154,8 +154,8 @@ int run_list_remote(const ListRemoteOptions& options) {
         if (options.json) {
             print_rows(rows, true); // `[]`: stdout stays JSON; the exit status says why
         }
-        return report(nothing_listed(*releases, (*source)->location(), platform, filter, options.spec,
-                                     options.all));
+        return report(nothing_listed(*releases, (*source)->location(), platform, filter,
+                                     options.spec, options.all));
     }
     print_rows(rows, options.json);
     return k_exit_ok;
