@@ -14,24 +14,6 @@ namespace {
 constexpr int k_dir_flags = O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC;
 constexpr int k_file_flags = O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC;
 
-// Whether every '/'-separated component is a plain name (not empty, "." or "..").
-bool plain_components(std::string_view path) {
-    std::size_t start = 0;
-    while (start <= path.size()) {
-        const auto slash = path.find('/', start);
-        const auto part = path.substr(
-            start, slash == std::string_view::npos ? std::string_view::npos : slash - start);
-        if (part.empty() || part == "." || part == "..") {
-            return false;
-        }
-        if (slash == std::string_view::npos) {
-            return true;
-        }
-        start = slash + 1;
-    }
-    return true;
-}
-
 // (parent directory, last name) of a relative path; the parent is "" at the root.
 std::pair<std::string_view, std::string_view> split_last(std::string_view relative) {
     const auto slash = relative.rfind('/');
@@ -55,6 +37,23 @@ std::string problem(int err) {
 }
 
 } // namespace
+
+bool has_plain_components(std::string_view path) {
+    std::size_t start = 0;
+    while (start <= path.size()) {
+        const auto slash = path.find('/', start);
+        const auto part = path.substr(
+            start, slash == std::string_view::npos ? std::string_view::npos : slash - start);
+        if (part.empty() || part == "." || part == "..") {
+            return false;
+        }
+        if (slash == std::string_view::npos) {
+            return true;
+        }
+        start = slash + 1;
+    }
+    return true;
+}
 
 TreeWriter::TreeWriter(int root_fd, std::string root) : root_(std::move(root)) {
     chain_.emplace_back("", root_fd);
@@ -144,7 +143,7 @@ Result<int> TreeWriter::directory(std::string_view dir) {
 }
 
 Status TreeWriter::make_directory(std::string_view relative) {
-    if (!plain_components(relative)) {
+    if (!has_plain_components(relative)) {
         return failure(relative, EINVAL);
     }
     auto fd = directory(relative);
@@ -154,23 +153,34 @@ Status TreeWriter::make_directory(std::string_view relative) {
     return {};
 }
 
-Status TreeWriter::begin_file(std::string_view relative, unsigned mode, bool replace_file) {
-    if (file_ >= 0 || !plain_components(relative)) {
-        return failure(relative, file_ >= 0 ? EBUSY : EINVAL);
+Result<std::pair<int, std::string>> TreeWriter::parent_of(std::string_view relative) {
+    if (!has_plain_components(relative)) {
+        return failure(relative, EINVAL);
     }
     const auto [dir, name] = split_last(relative);
     auto parent = directory(dir);
     if (!parent) {
         return tl::unexpected(parent.error());
     }
-    const std::string base(name);
+    return std::pair<int, std::string>(*parent, std::string(name));
+}
+
+Status TreeWriter::begin_file(std::string_view relative, unsigned mode, bool replace_file) {
+    if (file_ >= 0) {
+        return failure(relative, EBUSY);
+    }
+    auto parent_and_name = parent_of(relative);
+    if (!parent_and_name) {
+        return tl::unexpected(parent_and_name.error());
+    }
+    const auto& [parent, base] = *parent_and_name;
     const auto perm = static_cast<mode_t>(mode & 0777);
-    int fd = ::openat(*parent, base.c_str(), k_file_flags, perm);
+    int fd = ::openat(parent, base.c_str(), k_file_flags, perm);
     if (fd < 0 && errno == EEXIST && replace_file) {
         struct stat st {};
-        if (::fstatat(*parent, base.c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0 &&
-            S_ISREG(st.st_mode) && ::unlinkat(*parent, base.c_str(), 0) == 0) {
-            fd = ::openat(*parent, base.c_str(), k_file_flags, perm);
+        if (::fstatat(parent, base.c_str(), &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISREG(st.st_mode) &&
+            ::unlinkat(parent, base.c_str(), 0) == 0) {
+            fd = ::openat(parent, base.c_str(), k_file_flags, perm);
         } else {
             errno = EEXIST;
         }
@@ -225,30 +235,23 @@ Status TreeWriter::end_file(std::uint64_t size) {
 }
 
 Status TreeWriter::make_symlink(std::string_view relative, std::string_view target) {
-    if (!plain_components(relative)) {
-        return failure(relative, EINVAL);
-    }
-    const auto [dir, name] = split_last(relative);
-    auto parent = directory(dir);
+    auto parent = parent_of(relative);
     if (!parent) {
         return tl::unexpected(parent.error());
     }
-    if (::symlinkat(std::string(target).c_str(), *parent, std::string(name).c_str()) != 0) {
+    if (::symlinkat(std::string(target).c_str(), parent->first, parent->second.c_str()) != 0) {
         return failure(relative, errno);
     }
     return {};
 }
 
 Status TreeWriter::copy_file(std::string_view from, std::string_view to, unsigned mode) {
-    if (!plain_components(from)) {
-        return failure(from, EINVAL);
-    }
-    const auto [dir, name] = split_last(from);
-    auto parent = directory(dir);
+    auto parent = parent_of(from);
     if (!parent) {
         return tl::unexpected(parent.error());
     }
-    const int in = ::openat(*parent, std::string(name).c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
+    const int in =
+        ::openat(parent->first, parent->second.c_str(), O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
     if (in < 0) {
         return failure(from, errno);
     }

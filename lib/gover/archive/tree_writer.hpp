@@ -21,6 +21,10 @@
 
 namespace gover {
 
+// Whether every '/'-separated component of `path` is a plain name (not empty, "." or ".."): the
+// only paths the writer accepts.
+bool has_plain_components(std::string_view path);
+
 class TreeWriter {
   public:
     // Opens `root`, an existing directory (symlinks above it are followed: it is gover's own).
@@ -55,6 +59,9 @@ class TreeWriter {
     explicit TreeWriter(int root_fd, std::string root);
     // The descriptor of directory `dir` (relative, "" for the root), created when missing.
     Result<int> directory(std::string_view dir);
+    // The descriptor of the directory holding `relative` and its last name; EINVAL for a path
+    // that is not plain components.
+    Result<std::pair<int, std::string>> parent_of(std::string_view relative);
     Result<int> enter(int parent, std::string_view name, std::string_view so_far);
     tl::unexpected<Error> failure(std::string_view relative, int err) const;
 

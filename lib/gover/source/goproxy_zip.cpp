@@ -192,20 +192,7 @@ bool is_clean_relative_path(std::string_view path) {
             return false;
         }
     }
-    std::size_t start = 0;
-    while (start <= path.size()) {
-        const auto slash = path.find('/', start);
-        const auto element = path.substr(
-            start, slash == std::string_view::npos ? std::string_view::npos : slash - start);
-        if (element.empty() || element == "." || element == "..") {
-            return false;
-        }
-        if (slash == std::string_view::npos) {
-            break;
-        }
-        start = slash + 1;
-    }
-    return true;
+    return has_plain_components(path);
 }
 
 bool toolchain_file_is_executable(std::string_view relative) {
