@@ -132,6 +132,52 @@ std::string ArchiveBuilder::tar() const {
     return out;
 }
 
+std::string ArchiveBuilder::zip(ZipMethod method, bool zip64) const {
+    std::string out;
+    archive* a = archive_write_new();
+    check(a, archive_write_set_format_zip(a), "zip format");
+    check(a,
+          archive_write_set_options(a, method == ZipMethod::stored ? "zip:compression=store"
+                                                                   : "zip:compression=deflate"),
+          "zip compression");
+    if (zip64) {
+        check(a, archive_write_set_options(a, "zip:zip64"), "zip64");
+    }
+    archive_write_set_bytes_per_block(a, 0);
+    check(a, archive_write_open(a, &out, nullptr, append_callback, nullptr), "open zip");
+    for (const Item& item : items_) {
+        archive_entry* entry = archive_entry_new();
+        archive_entry_set_pathname(entry, item.path.c_str());
+        archive_entry_set_perm(entry, item.mode);
+        archive_entry_set_mtime(entry, 1700000000, 0);
+        switch (item.type) {
+        case Type::file:
+            archive_entry_set_filetype(entry, AE_IFREG);
+            archive_entry_set_size(entry, static_cast<la_int64_t>(item.data.size()));
+            break;
+        case Type::dir:
+            archive_entry_set_filetype(entry, AE_IFDIR);
+            break;
+        case Type::symlink:
+            archive_entry_set_filetype(entry, AE_IFLNK);
+            archive_entry_set_symlink(entry, item.data.c_str());
+            break;
+        default:
+            throw std::runtime_error("zip(): only files, directories and symlinks");
+        }
+        check(a, archive_write_header(a, entry), "zip header");
+        if (item.type == Type::file && !item.data.empty() &&
+            archive_write_data(a, item.data.data(), item.data.size()) < 0) {
+            check(a, ARCHIVE_FATAL, "zip data");
+        }
+        check(a, archive_write_finish_entry(a), "zip finish entry");
+        archive_entry_free(entry);
+    }
+    check(a, archive_write_close(a), "zip close");
+    archive_write_free(a);
+    return out;
+}
+
 std::string gzip_bytes(const std::string& bytes) {
     std::string out;
     archive* a = archive_write_new();

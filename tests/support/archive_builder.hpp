@@ -1,7 +1,7 @@
 #pragma once
-// Builds .tar.gz archives for tests with libarchive's writer, including hostile ones that a real
-// toolchain never contains (.., absolute paths, escaping symlinks, hard links, devices, FIFOs,
-// sizes a header only claims).
+// Builds .tar.gz archives (and zips) for tests with libarchive's writer, including hostile ones
+// that a real toolchain never contains (.., absolute paths, escaping symlinks, hard links, devices,
+// FIFOs, sizes a header only claims).
 
 #include <cstdint>
 #include <filesystem>
@@ -21,6 +21,10 @@ class ArchiveBuilder {
     // A file whose header declares `declared` bytes while the archive holds none of them.
     ArchiveBuilder& huge_file(std::string path, std::uint64_t declared);
 
+    // A zip of the files, directories and symlinks (libarchive's writer: data descriptors, Unix
+    // modes), each entry stored or deflated, with zip64 fields on every entry when `zip64`.
+    enum class ZipMethod { stored, deflated };
+    std::string zip(ZipMethod method, bool zip64 = false) const;
     std::string tar() const;    // uncompressed ustar
     std::string tar_gz() const; // gzip of tar()
     void write_tar_gz(const std::filesystem::path& out) const;

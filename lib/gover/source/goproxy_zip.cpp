@@ -1,24 +1,22 @@
 #include "gover/source/goproxy_zip.hpp"
 
-#include <archive.h>
-#include <archive_entry.h>
-#include <locale.h> // NOLINT(modernize-deprecated-headers): newlocale/uselocale are POSIX, not in <clocale>
-#include <memory>
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 #include <set>
 #include <vector>
 
 #include "gover/archive/tree_writer.hpp"
+#include "gover/archive/zip_directory.hpp"
+#include "gover/archive/zip_entry_reader.hpp"
 #include "gover/base/interrupt.hpp"
 #include "gover/base/sha256.hpp"
 #include "gover/sumdb/module_hash.hpp"
 
 namespace gover {
 namespace {
-
-struct ArchiveFree {
-    void operator()(archive* a) const { archive_read_free(a); }
-};
-using ArchivePtr = std::unique_ptr<archive, ArchiveFree>;
 
 std::string fold_case(std::string_view name) {
     std::string out(name);
@@ -30,40 +28,54 @@ std::string fold_case(std::string_view name) {
     return out;
 }
 
-// Go's zips flag their names as UTF-8, and libarchive converts such names to the locale's
-// charset: in the C locale a name like "Äfoo.go" would be lost. A UTF-8 locale for this thread,
-// while the zip is read, keeps every name as the zip holds it (what the h1: hashes).
-class Utf8Locale {
+// The downloaded zip, read by offset (its central directory is at the end).
+class ZipFile {
   public:
-    Utf8Locale() {
-        for (const char* name : {"C.UTF-8", "C.utf8", "UTF-8", "en_US.UTF-8"}) {
-            locale_ = ::newlocale(LC_CTYPE_MASK, name, static_cast<locale_t>(nullptr));
-            if (locale_ != static_cast<locale_t>(nullptr)) {
-                previous_ = ::uselocale(locale_);
-                return;
+    static Result<ZipFile> open(const std::filesystem::path& path) {
+        const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+        if (fd < 0) {
+            return fail(ErrorCode::io,
+                        "cannot read " + path.string() + ": " + std::strerror(errno));
+        }
+        return ZipFile(fd, path.string());
+    }
+    ZipFile(ZipFile&& other) noexcept : fd_(std::exchange(other.fd_, -1)), path_(other.path_) {}
+    ZipFile(const ZipFile&) = delete;
+    ZipFile& operator=(const ZipFile&) = delete;
+    ZipFile& operator=(ZipFile&&) = delete;
+    ~ZipFile() {
+        if (fd_ >= 0) {
+            ::close(fd_);
+        }
+    }
+
+    Status read_at(std::uint64_t offset, std::span<std::byte> out) const {
+        while (!out.empty()) {
+            const ssize_t n = ::pread(fd_, out.data(), out.size(), static_cast<off_t>(offset));
+            if (n < 0 && errno == EINTR) {
+                continue;
             }
+            if (n <= 0) {
+                return fail(ErrorCode::io, "cannot read " + path_ + ": " +
+                                               (n < 0 ? std::strerror(errno) : "it ended early"));
+            }
+            out = out.subspan(static_cast<std::size_t>(n));
+            offset += static_cast<std::uint64_t>(n);
         }
+        return {};
     }
-    ~Utf8Locale() {
-        if (locale_ != static_cast<locale_t>(nullptr)) {
-            ::uselocale(previous_);
-            ::freelocale(locale_);
-        }
-    }
-    Utf8Locale(const Utf8Locale&) = delete;
-    Utf8Locale& operator=(const Utf8Locale&) = delete;
 
   private:
-    locale_t locale_ = static_cast<locale_t>(nullptr);
-    locale_t previous_ = static_cast<locale_t>(nullptr);
+    ZipFile(int fd, std::string path) : fd_(fd), path_(std::move(path)) {}
+    int fd_;
+    std::string path_;
 };
 
-// The entry's name as the zip holds it (UTF-8 in Go's zips, whatever the locale).
-std::string entry_name(archive_entry* entry) {
-    const char* utf8 = archive_entry_pathname_utf8(entry);
-    const char* raw = utf8 ? utf8 : archive_entry_pathname(entry);
-    return raw ? raw : "";
-}
+// An entry that passed every check, with its path below the prefix.
+struct CheckedEntry {
+    const ZipEntry* entry;
+    std::string relative;
+};
 
 // State of one unpack: limits, names seen, the hash and the manifest being built.
 struct Unpacker {
@@ -71,8 +83,9 @@ struct Unpacker {
     std::string_view prefix;
     const std::string& source;
     const ModuleZipLimits& limits;
+    ZipEntryReader reader;
     sumdb::ModuleHash1 hash;
-    std::set<std::string> folded; // names seen, case folded
+    std::set<std::string> folded; // every name in the zip, case folded
     UnpackedModule out;
 
     Error bad(const std::string& entry, const std::string& why) const {
@@ -80,15 +93,36 @@ struct Unpacker {
                      "the proxy served a zip that is not a Go toolchain module; nothing was "
                      "installed"};
     }
+    // A damaged zip (the reader's archive errors), or the reader's other errors as they were.
+    Error damaged(const Error& error, bool in_directory) const {
+        if (error.code != ErrorCode::archive) {
+            return error;
+        }
+        return Error{
+            ErrorCode::archive,
+            "refusing " + source + ": " +
+                (in_directory ? "not a readable zip (" + error.message + ")" : error.message),
+            "the proxy served a damaged zip; nothing was installed"};
+    }
 
-    // The entry's path below the prefix, or an error saying why it may not be unpacked.
-    Result<std::string> check(archive_entry* entry) {
-        const std::string name = entry_name(entry);
+    // Every entry checked before anything is written, as cmd/go checks a module zip first.
+    Result<std::vector<CheckedEntry>> check_all(const ZipDirectory& directory);
+    Status unpack_entry(const ZipReadAt& read_at, const ZipDirectory& directory,
+                        const CheckedEntry& checked);
+    Status copy_go_mod(const std::string& relative);
+};
+
+Result<std::vector<CheckedEntry>> Unpacker::check_all(const ZipDirectory& directory) {
+    std::vector<CheckedEntry> checked;
+    checked.reserve(directory.entries.size());
+    std::uint64_t declared = 0;
+    for (const ZipEntry& entry : directory.entries) {
+        const std::string& name = entry.name;
         if (!name.starts_with(prefix)) {
             return tl::unexpected(bad(name, "lies outside " + std::string(prefix)));
         }
-        const std::string relative = name.substr(prefix.size());
-        if (archive_entry_filetype(entry) != AE_IFREG || name.ends_with('/')) {
+        std::string relative = name.substr(prefix.size());
+        if (entry.type != ZipEntry::Type::file) {
             return tl::unexpected(bad(name, "is not a regular file"));
         }
         if (!is_clean_relative_path(relative)) {
@@ -97,71 +131,59 @@ struct Unpacker {
         if (!folded.insert(fold_case(name)).second) {
             return tl::unexpected(bad(name, "has the same name as another entry, ignoring case"));
         }
-        if (archive_entry_size_is_set(entry) &&
-            static_cast<std::uint64_t>(archive_entry_size(entry)) >
-                limits.max_unpacked - std::min(limits.max_unpacked, out.unpacked)) {
+        if (entry.size > limits.max_unpacked - std::min(limits.max_unpacked, declared)) {
             return tl::unexpected(bad(name, "makes the toolchain larger than " +
                                                 std::to_string(limits.max_unpacked >> 20) +
                                                 " MiB unpacked"));
         }
-        return relative;
+        declared += entry.size;
+        checked.push_back(CheckedEntry{&entry, std::move(relative)});
     }
-
-    Status unpack_entry(archive* reader, archive_entry* entry);
-    Status copy_go_mod(const std::string& relative);
-};
-
-Status Unpacker::unpack_entry(archive* reader, archive_entry* entry) {
-    auto relative = check(entry);
-    if (!relative) {
-        return tl::unexpected(relative.error());
+    if (checked.empty()) {
+        return fail(ErrorCode::archive, "refusing " + source + ": the zip holds no files",
+                    "nothing was installed");
     }
-    const std::string name = entry_name(entry);
-    const bool executable = toolchain_file_is_executable(*relative);
-    if (auto created = writer.begin_file(*relative, executable ? 0755 : 0644); !created) {
+    return checked;
+}
+
+Status Unpacker::unpack_entry(const ZipReadAt& read_at, const ZipDirectory& directory,
+                              const CheckedEntry& checked) {
+    const ZipEntry& entry = *checked.entry;
+    const std::string& relative = checked.relative;
+    auto data = zip_entry_data_offset(read_at, directory, entry);
+    if (!data) {
+        return tl::unexpected(damaged(data.error(), false));
+    }
+    const bool executable = toolchain_file_is_executable(relative);
+    if (auto created = writer.begin_file(relative, executable ? 0755 : 0644); !created) {
         return created;
     }
     Sha256 sha;
     std::uint64_t size = 0;
-    std::vector<char> buffer(64 * 1024);
-    while (true) {
+    const auto sink = [&](std::span<const std::byte> bytes) -> Status {
         if (interrupted()) {
             return fail(ErrorCode::interrupted, "interrupted while unpacking " + source);
         }
-        const la_ssize_t n = archive_read_data(reader, buffer.data(), buffer.size());
-        if (n < 0) {
-            return tl::unexpected(
-                bad(name, std::string("cannot be read: ") + archive_error_string(reader)));
-        }
-        if (n == 0) {
-            break;
-        }
-        const std::uint64_t at = size;
-        size += static_cast<std::uint64_t>(n);
-        out.unpacked += static_cast<std::uint64_t>(n);
-        if (out.unpacked > limits.max_unpacked) {
-            return tl::unexpected(bad(name, "makes the toolchain larger than " +
-                                                std::to_string(limits.max_unpacked >> 20) +
-                                                " MiB unpacked"));
-        }
-        const std::span<const std::byte> bytes(reinterpret_cast<const std::byte*>(buffer.data()),
-                                               static_cast<std::size_t>(n));
         sha.update(bytes);
-        if (auto ok = writer.write(bytes, at); !ok) {
-            return ok;
-        }
+        const std::uint64_t at = size;
+        size += bytes.size();
+        return writer.write(bytes, at);
+    };
+    if (auto ok = reader.read(read_at, *data, entry, sink); !ok) {
+        return tl::unexpected(damaged(ok.error(), false));
     }
+    out.unpacked += size;
     if (auto closed = writer.end_file(size); !closed) {
         return closed;
     }
     const std::string digest = sha.finish();
-    if (auto ok = hash.add(name, digest); !ok) {
+    if (auto ok = hash.add(entry.name, digest); !ok) {
         return ok;
     }
-    out.manifest.push_back(ManifestEntry{*relative, ManifestEntry::Kind::file, size,
-                                         manifest_hashes(*relative) ? digest : "", ""});
-    if (*relative == "_go.mod" || relative->ends_with("/_go.mod")) {
-        return copy_go_mod(*relative);
+    out.manifest.push_back(ManifestEntry{relative, ManifestEntry::Kind::file, size,
+                                         manifest_hashes(relative) ? digest : "", ""});
+    if (relative == "_go.mod" || relative.ends_with("/_go.mod")) {
+        return copy_go_mod(relative);
     }
     return {};
 }
@@ -177,6 +199,7 @@ Status Unpacker::copy_go_mod(const std::string& relative) {
         return copied;
     }
     const auto& from = out.manifest.back();
+    out.unpacked += from.size;
     out.manifest.push_back(ManifestEntry{target, ManifestEntry::Kind::file, from.size, "", ""});
     return {};
 }
@@ -230,42 +253,30 @@ Result<UnpackedModule> unpack_module_zip(const std::filesystem::path& zip, std::
                         " MiB",
                     "a Go toolchain module zip is far smaller; nothing was installed");
     }
-    const Utf8Locale utf8;
-    ArchivePtr reader(archive_read_new());
-    if (!reader) {
-        return fail(ErrorCode::internal, "out of memory");
+    auto file = ZipFile::open(zip);
+    if (!file) {
+        return tl::unexpected(file.error());
     }
-    archive_read_support_format_zip_seekable(reader.get());
-    if (archive_read_open_filename(reader.get(), zip.c_str(), 64 * 1024) != ARCHIVE_OK) {
-        return fail(ErrorCode::archive,
-                    "refusing " + source + ": not a zip file (" +
-                        archive_error_string(reader.get()) + ")",
-                    "the proxy served something else; nothing was installed");
-    }
+    const ZipReadAt read_at = [&](std::uint64_t offset, std::span<std::byte> bytes) {
+        return file->read_at(offset, bytes);
+    };
     auto writer = TreeWriter::open(staging);
     if (!writer) {
         return tl::unexpected(writer.error());
     }
-    Unpacker unpacker{**writer, prefix, source, limits, {}, {}, {}};
-    while (true) {
-        archive_entry* entry = nullptr;
-        const int r = archive_read_next_header(reader.get(), &entry);
-        if (r == ARCHIVE_EOF) {
-            break;
-        }
-        if (r != ARCHIVE_OK && r != ARCHIVE_WARN) {
-            return fail(ErrorCode::archive,
-                        "refusing " + source + ": a malformed zip (" +
-                            archive_error_string(reader.get()) + ")",
-                        "the proxy served a damaged zip; nothing was installed");
-        }
-        if (auto ok = unpacker.unpack_entry(reader.get(), entry); !ok) {
+    Unpacker unpacker{**writer, prefix, source, limits, {}, {}, {}, {}};
+    auto directory = read_zip_directory(read_at, compressed);
+    if (!directory) {
+        return tl::unexpected(unpacker.damaged(directory.error(), true));
+    }
+    auto checked = unpacker.check_all(*directory);
+    if (!checked) {
+        return tl::unexpected(checked.error());
+    }
+    for (const CheckedEntry& entry : *checked) {
+        if (auto ok = unpacker.unpack_entry(read_at, *directory, entry); !ok) {
             return tl::unexpected(ok.error());
         }
-    }
-    if (unpacker.hash.size() == 0) {
-        return fail(ErrorCode::archive, "refusing " + source + ": the zip holds no files",
-                    "nothing was installed");
     }
     unpacker.out.h1 = unpacker.hash.finish();
     return std::move(unpacker.out);
