@@ -6,6 +6,7 @@
 #include <cerrno>
 #include <cstring>
 #include <set>
+#include <utility>
 #include <vector>
 
 #include "gover/archive/tree_writer.hpp"
@@ -39,7 +40,8 @@ class ZipFile {
         }
         return ZipFile(fd, path.string());
     }
-    ZipFile(ZipFile&& other) noexcept : fd_(std::exchange(other.fd_, -1)), path_(other.path_) {}
+    ZipFile(ZipFile&& other) noexcept
+        : fd_(std::exchange(other.fd_, -1)), path_(std::move(other.path_)) {}
     ZipFile(const ZipFile&) = delete;
     ZipFile& operator=(const ZipFile&) = delete;
     ZipFile& operator=(ZipFile&&) = delete;
