@@ -5,9 +5,9 @@
 # shim; then each fault keeps the five invariants: tampered zip, wrong database key, a version
 # the database does not know, ',' after 404 (falls through) and after 500 (does not), '|' after
 # 500, GOPROXY=off, GOSUMDB=off, GONOSUMDB/GOPRIVATE (still verified), hostile entries (outside
-# the prefix, ../, a directory, a symlink, equal names ignoring case, 501 MiB unpacked), a
-# database with a bad signature, missing or truncated tiles, or a forked tree; 8 concurrent
-# installs of one version.
+# the prefix, ../, a directory, a symlink, equal names ignoring case, 501 MiB unpacked), a file
+# whose data fails its CRC-32, a database with a bad signature, missing or truncated tiles, or a
+# forked tree; 8 concurrent installs of one version.
 source "$GOVER_SOURCE_DIR/tests/support/install_e2e.sh"
 source "$GOVER_SOURCE_DIR/tests/support/goproxy.sh"
 EXTRA_CLEANUP=sumdb_stop
@@ -24,7 +24,7 @@ zip=$(goproxy_zip 1.22.5)
 
 # Hostile and tampered copies of 1.22.5's zip, each in its own proxy tree.
 # Each tree lists the same versions (a copy of @v/), with its own 1.22.5 zip.
-for kind in outside dupcase dotdot dir symlink big; do
+for kind in outside dupcase dotdot dir symlink big crc; do
     dir=$MIRROR_ROOT_DIR/$kind/golang.org/toolchain/@v
     mkdir -p "$dir"
     cp "$GOPROXY_ROOT/golang.org/toolchain/@v/"* "$dir/"
@@ -78,9 +78,11 @@ GVP_GOPROXY=off expect_fault "GOPROXY=off" "GOPROXY" -- gvp install 1.22.5
 zips=$(grep -c '\.zip ' "$MIRROR_ACCESS_LOG")
 GVP_GOSUMDB=off expect_fault "GOSUMDB=off" "GOSUMDB=off" -- gvp install 1.22.5
 [[ $(grep -c '\.zip ' "$MIRROR_ACCESS_LOG") == "$zips" ]] || fail_check "GOSUMDB=off downloaded a zip"
-for kind in outside dupcase dotdot dir symlink big; do
+for kind in outside dupcase dotdot dir symlink big crc; do
+    pattern="refusing .*$kind.*entry '"
+    [[ $kind == crc ]] && pattern="refusing .*crc.*entry '[^']*/bin/go' fails its CRC-32 check"
     GVP_GOPROXY=${MIRROR_URL}$kind expect_fault "a zip with a hostile entry ($kind)" \
-        "refusing .*$kind.*entry '" -- gvp install 1.22.5
+        "$pattern" -- gvp install 1.22.5
 done
 [[ ! -e $GOVER_HOME/versions/1.22.5 ]] || fail_check "1.22.5 appeared after the refusals"
 

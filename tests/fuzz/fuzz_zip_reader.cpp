@@ -15,7 +15,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     using namespace gover;
     const ZipReadAt read_at = [&](std::uint64_t offset, std::span<std::byte> out) -> Status {
         if (offset > size || out.size() > size - offset) {
-            return fail(ErrorCode::io, "read past the end");
+            std::abort(); // every offset the reader uses was checked against the file first
         }
         std::memcpy(out.data(), data + offset, out.size());
         return {};

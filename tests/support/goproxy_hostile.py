@@ -6,17 +6,18 @@ kinds: outside  (an entry beside the golang.org/toolchain@<v>/ prefix)
        dotdot   (<prefix>src/../../escape)
        dir      (a directory entry <prefix>extra/)
        symlink  (<prefix>bin/link, a symlink to /etc/passwd)
-       big      (<prefix>src/big: 501 MiB of zeros, a few hundred KiB compressed)"""
+       big      (<prefix>src/big: 501 MiB of zeros, a few hundred KiB compressed)
+       crc      (no entry added: <prefix>bin/go stored, one byte of its data flipped, so only
+                its CRC-32 tells)"""
+import copy
 import sys
 import zipfile
 
 src_path, out_path, kind = sys.argv[1:4]
-with zipfile.ZipFile(src_path) as src, zipfile.ZipFile(out_path, "w", zipfile.ZIP_DEFLATED) as out:
-    infos = src.infolist()
-    prefix = infos[0].filename.split("/", 2)
-    prefix = prefix[0] + "/" + prefix[1] + "/"
-    for info in infos:
-        out.writestr(info, src.read(info))
+
+
+def add_entry(out, prefix):
+    """The one hostile entry of every kind but crc."""
     extra = zipfile.ZipInfo(date_time=(2023, 4, 4, 0, 0, 0))
     extra.create_system = 3
     extra.external_attr = (0o100644) << 16
@@ -42,7 +43,38 @@ with zipfile.ZipFile(src_path) as src, zipfile.ZipFile(out_path, "w", zipfile.ZI
             chunk = bytes(1 << 20)
             for _ in range(501):
                 big.write(chunk)
-        sys.exit(0)
+        return
     else:
         raise SystemExit("unknown kind " + kind)
     out.writestr(extra, data)
+
+
+def flip_middle_byte(name):
+    """Flips one byte in the middle of a stored entry's data: the zip stays well-formed."""
+    with zipfile.ZipFile(out_path) as z:
+        info = z.getinfo(name)
+    with open(out_path, "r+b") as f:
+        f.seek(info.header_offset + 26)
+        name_length = int.from_bytes(f.read(2), "little")
+        extra_length = int.from_bytes(f.read(2), "little")
+        at = info.header_offset + 30 + name_length + extra_length + info.file_size // 2
+        f.seek(at)
+        byte = f.read(1)[0]
+        f.seek(at)
+        f.write(bytes([byte ^ 0x01]))
+
+
+with zipfile.ZipFile(src_path) as src, zipfile.ZipFile(out_path, "w", zipfile.ZIP_DEFLATED) as out:
+    infos = src.infolist()
+    prefix = infos[0].filename.split("/", 2)
+    prefix = prefix[0] + "/" + prefix[1] + "/"
+    for info in infos:
+        data = src.read(info)
+        if kind == "crc" and info.filename == prefix + "bin/go":
+            info = copy.copy(info)
+            info.compress_type = zipfile.ZIP_STORED
+        out.writestr(info, data)
+    if kind != "crc":
+        add_entry(out, prefix)
+if kind == "crc":
+    flip_middle_byte(prefix + "bin/go")

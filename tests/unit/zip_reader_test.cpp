@@ -260,14 +260,102 @@ TEST(ZipReader, ADamagedDirectoryIsRefusedSayingWhat) {
     }
 }
 
-TEST(ZipReader, ZipSixtyFourWithoutItsRecordsIsRefused) {
+TEST(ZipReader, ZipSixtyFourMarkersWithoutTheRecordsAreReadAsGoReadsThem) {
+    // All-ones values but no zip64 locator: Go's reader keeps the end record's own values, so a
+    // directory offset of 0xffffffff lies outside this file.
     std::string zip = sample().zip(Method::stored);
     const std::size_t end = end_record(zip);
-    put32(zip, end + 16, 0xffffffff); // says "look in the zip64 record", which is not there
+    put32(zip, end + 16, 0xffffffff);
     auto directory = directory_of(zip);
     ASSERT_FALSE(directory);
-    EXPECT_NE(directory.error().message.find("zip64"), std::string::npos)
+    EXPECT_NE(directory.error().message.find("central directory lies outside the file"),
+              std::string::npos)
         << directory.error().message;
+
+    // 0xffff entries means "look for zip64" too; without a locator the count stays 0xffff,
+    // more than this directory holds.
+    std::string count = sample().zip(Method::stored);
+    put16(count, end_record(count) + 8, 0xffff);
+    put16(count, end_record(count) + 10, 0xffff);
+    directory = directory_of(count);
+    ASSERT_FALSE(directory);
+    EXPECT_NE(directory.error().message.find("claims more entries"), std::string::npos)
+        << directory.error().message;
+}
+
+TEST(ZipReader, OnlyTheEntriesGoWouldSeeAreAccepted) {
+    const std::string good = sample().zip(Method::deflated);
+    const std::size_t end = end_record(good);
+
+    // Bytes between the directory and its end record, and no directory header that far past
+    // its start: Go reads at the stated offset, and so does gover.
+    const std::string gap = good.substr(0, end) + "junk" + good.substr(end);
+    auto directory = directory_of(gap);
+    ASSERT_TRUE(directory) << directory.error().message;
+    EXPECT_EQ(directory->entries.size(), 6U);
+
+    // Data prepended to the zip: Go would shift every offset by it, so gover refuses.
+    directory = directory_of("#!/bin/sh\nexit 0\n" + good);
+    ASSERT_FALSE(directory);
+    EXPECT_NE(directory.error().message.find("data before its first entry"), std::string::npos)
+        << directory.error().message;
+
+    // A directory holding one entry more than its end record declares.
+    std::string extra = good;
+    put16(extra, end + 8, 5);
+    put16(extra, end + 10, 5);
+    directory = directory_of(extra);
+    ASSERT_FALSE(directory);
+    EXPECT_NE(directory.error().message.find("holds more than the 5 entries"), std::string::npos)
+        << directory.error().message;
+
+    // Every entry pointing at the same data (3 MiB of text inflated again and again).
+    std::string overlap = good;
+    const std::size_t big = central_header(good, 3);
+    for (std::size_t i = 0; i < 6; ++i) {
+        const std::size_t at = central_header(good, i);
+        put32(overlap, at + 16, get32(good, big + 16)); // CRC-32
+        put32(overlap, at + 20, get32(good, big + 20)); // compressed size
+        put32(overlap, at + 24, get32(good, big + 24)); // size
+        put32(overlap, at + 42, get32(good, big + 42)); // local header
+    }
+    directory = directory_of(overlap);
+    ASSERT_FALSE(directory);
+    EXPECT_NE(directory.error().message.find("its entries overlap"), std::string::npos)
+        << directory.error().message;
+}
+
+TEST(ZipReader, NamesInMessagesCannotBreakTheLine) {
+    ArchiveBuilder b;
+    b.file("p/a\nb\x1b]0;x\x07", "data");
+    std::string zip = b.zip(Method::stored);
+    zip[central_header(zip, 0) + 8] |= 1; // encrypted
+    auto directory = directory_of(zip);
+    ASSERT_FALSE(directory);
+    const std::string& message = directory.error().message;
+    EXPECT_NE(message.find("entry 'p/a\\x0ab\\x1b]0;x\\x07' is encrypted"), std::string::npos)
+        << message;
+    EXPECT_EQ(message.find('\n'), std::string::npos);
+    EXPECT_EQ(message.find('\x1b'), std::string::npos);
+}
+
+TEST(ZipReader, CancellingStopsEvenDataThatInflatesToNothing) {
+    const std::string zip = sample().zip(Method::deflated);
+    const auto directory = *directory_of(zip);
+    int polls = 0;
+    ZipEntryReader reader([&] { return ++polls > 1; });
+    const auto read_at = memory_reader(zip);
+    const ZipEntry& big = directory.entries[3];
+    int chunks = 0;
+    auto r = reader.read(read_at, *zip_entry_data_offset(read_at, directory, big), big,
+                         [&](std::span<const std::byte>) -> Status {
+                             ++chunks;
+                             return {};
+                         });
+    ASSERT_FALSE(r);
+    EXPECT_EQ(r.error().code, ErrorCode::interrupted);
+    EXPECT_NE(r.error().message.find("'p/src/big.go'"), std::string::npos) << r.error().message;
+    EXPECT_LE(chunks, 1);
 }
 
 TEST(ZipReader, ZipSixtyFourRecordsAndFieldsAreRead) {

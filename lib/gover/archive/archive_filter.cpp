@@ -2,6 +2,8 @@
 
 #include <vector>
 
+#include "gover/base/printable.hpp"
+
 namespace gover {
 namespace {
 
@@ -20,22 +22,7 @@ std::vector<std::string_view> split_path(std::string_view path) {
 }
 
 std::string quoted(std::string_view text) {
-    std::string out = "\"";
-    for (char c : text.substr(0, 200)) {
-        const auto u = static_cast<unsigned char>(c);
-        if (u < 0x20 || u == 0x7f) {
-            static constexpr char k_hex[] = "0123456789abcdef";
-            out += "\\x";
-            out += k_hex[u >> 4];
-            out += k_hex[u & 0xf];
-        } else {
-            out += c;
-        }
-    }
-    if (text.size() > 200) {
-        out += "...";
-    }
-    return out + "\"";
+    return "\"" + printable(text) + "\"";
 }
 
 tl::unexpected<Error> refuse(const ArchiveEntryInfo& entry, const std::string& why) {

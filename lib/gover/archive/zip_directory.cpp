@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 
+#include "gover/base/printable.hpp"
+
 namespace gover {
 namespace {
 
@@ -21,6 +23,10 @@ constexpr std::uint16_t k_flag_encrypted = 0x0001;
 
 tl::unexpected<Error> malformed(const std::string& what) {
     return fail(ErrorCode::archive, what);
+}
+
+std::string label(const std::string& name) {
+    return "entry '" + printable(name) + "'";
 }
 
 // Little-endian fields at a cursor that never reads past its span (callers check the length).
@@ -89,10 +95,12 @@ Result<EndRecord> find_end(const ZipReadAt& read_at, std::uint64_t file_size) {
     return malformed("no end of central directory record");
 }
 
-// The zip64 end record, when the locator right before the end record points at one.
+// The zip64 end record, when the locator right before the end record points at one. As in Go's
+// reader, no locator there (or one for another number of disks than 1) leaves the end record's
+// own values in force.
 Status read_end64(const ZipReadAt& read_at, EndRecord& end) {
     if (end.at < k_end64_locator_size) {
-        return malformed("a zip64 field without its zip64 end record");
+        return {};
     }
     std::array<std::byte, k_end64_locator_size> locator{};
     if (auto ok = read_at(end.at - k_end64_locator_size, locator); !ok) {
@@ -100,14 +108,15 @@ Status read_end64(const ZipReadAt& read_at, EndRecord& end) {
     }
     Fields l(locator);
     if (l.u32() != k_end64_locator_signature) {
-        return malformed("a zip64 field without its zip64 end record");
+        return {};
     }
     l.skip(4); // the disk with the record
     const std::uint64_t at = l.u64();
-    if (l.u32() > 1) {
-        return malformed("it spans several disks");
+    if (l.u32() != 1) {
+        return {};
     }
-    if (at > end.at - k_end64_locator_size - k_end64_size) {
+    if (end.at < k_end64_locator_size + k_end64_size ||
+        at > end.at - k_end64_locator_size - k_end64_size) {
         return malformed("its zip64 end record lies outside the file");
     }
     std::array<std::byte, k_end64_size> record{};
@@ -129,6 +138,25 @@ Status read_end64(const ZipReadAt& read_at, EndRecord& end) {
         return malformed("it spans several disks");
     }
     end.at = at;
+    return {};
+}
+
+// When the directory ends short of the end record, Go's reader takes the difference for data
+// prepended to the zip and looks for the directory that much further first; only when no
+// directory header is there does it read at the stated offset, as gover does. A zip where Go
+// would find one is refused, so that gover never reads other entries than Go.
+Status refuse_shifted_directory(const ZipReadAt& read_at, const EndRecord& end) {
+    const std::uint64_t shift = end.at - end.offset - end.size;
+    if (shift == 0 || shift > end.at - end.offset || end.at - end.offset - shift < 4) {
+        return {};
+    }
+    std::array<std::byte, 4> signature{};
+    if (auto ok = read_at(end.offset + shift, signature); !ok) {
+        return ok;
+    }
+    if (Fields(signature).u32() == k_central_signature) {
+        return malformed("it has data before its first entry, which shifts every offset");
+    }
     return {};
 }
 
@@ -176,7 +204,7 @@ Status apply_zip64_extra(std::span<const std::byte> extra, ZipEntry& entry, bool
         const std::size_t needed =
             8 * (std::size_t(need_size) + std::size_t(need_compressed) + std::size_t(need_offset));
         if (length < needed) {
-            return malformed("entry '" + entry.name + "' has a short zip64 field");
+            return malformed(label(entry.name) + " has a short zip64 field");
         }
         entry.size = need_size ? f.u64() : entry.size;
         entry.compressed_size = need_compressed ? f.u64() : entry.compressed_size;
@@ -184,7 +212,7 @@ Status apply_zip64_extra(std::span<const std::byte> extra, ZipEntry& entry, bool
         return {};
     }
     if (need_size || need_compressed || need_offset) {
-        return malformed("entry '" + entry.name + "' lacks its zip64 field");
+        return malformed(label(entry.name) + " lacks its zip64 field");
     }
     return {};
 }
@@ -228,17 +256,17 @@ Result<ZipEntry> parse_central(std::span<const std::byte> bytes, std::size_t& us
         return tl::unexpected(ok.error());
     }
     if (disk != 0 && disk != 0xffff) {
-        return malformed("entry '" + entry.name + "' lies on another disk");
+        return malformed(label(entry.name) + " lies on another disk");
     }
     if ((flags & k_flag_encrypted) != 0) {
-        return malformed("entry '" + entry.name + "' is encrypted");
+        return malformed(label(entry.name) + " is encrypted");
     }
     if (entry.method != k_zip_stored && entry.method != k_zip_deflated) {
-        return malformed("entry '" + entry.name + "' uses compression method " +
+        return malformed(label(entry.name) + " uses compression method " +
                          std::to_string(entry.method) + " (only stored and deflated are read)");
     }
     if (entry.method == k_zip_stored && entry.size != entry.compressed_size) {
-        return malformed("entry '" + entry.name + "' is stored but its two sizes differ");
+        return malformed(label(entry.name) + " is stored but its two sizes differ");
     }
     entry.type = entry_type(made_by, external, entry.name);
     return entry;
@@ -251,13 +279,17 @@ Result<ZipDirectory> read_zip_directory(const ZipReadAt& read_at, std::uint64_t 
     if (!end) {
         return tl::unexpected(end.error());
     }
-    if (end->entries == 0xffff || end->size == 0xffffffff || end->offset == 0xffffffff) {
+    // Go's reader looks for zip64 records on exactly these values (directory size 0xffff, too).
+    if (end->entries == 0xffff || end->size == 0xffff || end->offset == 0xffffffff) {
         if (auto ok = read_end64(read_at, *end); !ok) {
             return tl::unexpected(ok.error());
         }
     }
     if (end->offset > end->at || end->size > end->at - end->offset) {
         return malformed("its central directory lies outside the file");
+    }
+    if (auto ok = refuse_shifted_directory(read_at, *end); !ok) {
+        return tl::unexpected(ok.error());
     }
     if (end->size > k_max_zip_directory_size) {
         return malformed("its central directory is larger than " +
@@ -272,8 +304,11 @@ Result<ZipDirectory> read_zip_directory(const ZipReadAt& read_at, std::uint64_t 
     }
     ZipDirectory directory;
     directory.offset = end->offset;
-    directory.entries.reserve(end->entries);
+    directory.entries.reserve(std::min<std::uint64_t>(end->entries, 16384));
     std::span<const std::byte> rest(bytes);
+    // Entries may not share data: a local header and the compressed bytes of each lie before the
+    // directory, so all of them together fit in the file (and the work to read them is bounded).
+    std::uint64_t data = 0;
     for (std::uint64_t i = 0; i < end->entries; ++i) {
         std::size_t used = 0;
         auto entry = parse_central(rest, used);
@@ -281,19 +316,27 @@ Result<ZipDirectory> read_zip_directory(const ZipReadAt& read_at, std::uint64_t 
             return tl::unexpected(entry.error());
         }
         if (entry->local_header_offset > directory.offset) {
-            return malformed("entry '" + entry->name + "' lies outside the file");
+            return malformed(label(entry->name) + " lies outside the file");
         }
+        const std::uint64_t span = k_local_size + entry->name.size() + entry->compressed_size;
+        if (entry->compressed_size > directory.offset || span > directory.offset - data) {
+            return malformed("its entries overlap: their data adds up to more than lies before "
+                             "its central directory");
+        }
+        data += span;
         directory.entries.push_back(std::move(*entry));
         rest = rest.subspan(used);
+    }
+    if (!rest.empty()) {
+        return malformed("its central directory holds more than the " +
+                         std::to_string(end->entries) + " entries its end record declares");
     }
     return directory;
 }
 
 Result<std::uint64_t> zip_entry_data_offset(const ZipReadAt& read_at, const ZipDirectory& directory,
                                             const ZipEntry& entry) {
-    const auto outside = [&] {
-        return malformed("entry '" + entry.name + "' lies outside the file");
-    };
+    const auto outside = [&] { return malformed(label(entry.name) + " lies outside the file"); };
     if (entry.local_header_offset > directory.offset ||
         directory.offset - entry.local_header_offset < k_local_size) {
         return outside();
@@ -304,7 +347,7 @@ Result<std::uint64_t> zip_entry_data_offset(const ZipReadAt& read_at, const ZipD
     }
     Fields f(header);
     if (f.u32() != k_local_signature) {
-        return malformed("entry '" + entry.name + "' has a bad local header signature");
+        return malformed(label(entry.name) + " has a bad local header signature");
     }
     f.skip(22); // versions, flags, method, time, date, CRC-32 and sizes (the directory's count)
     const std::uint64_t name_length = f.u16();

@@ -42,7 +42,7 @@ struct ZipDirectory {
 
 // A toolchain's directory is about 1.3 MB (12,000 files); reading more than this into memory
 // is refused rather than trusted.
-inline constexpr std::uint64_t k_max_zip_directory_size = std::uint64_t(32) << 20;
+inline constexpr std::uint64_t k_max_zip_directory_size = std::uint64_t(8) << 20;
 
 // The directory of the `file_size`-byte zip that `read_at` reads. Errors: ErrorCode::archive with
 // what is malformed (the caller names the file), or `read_at`'s own error.

@@ -4,6 +4,8 @@
 #include <cstring>
 #include <string>
 
+#include "gover/base/printable.hpp"
+
 #if GOVER_HAVE_ISAL
 #include <isa-l/crc.h>
 #include <isa-l/igzip_lib.h>
@@ -21,7 +23,7 @@ constexpr std::size_t k_buffer_size = 256 * 1024;
 constexpr std::size_t k_refill_below = 64 * 1024;
 
 tl::unexpected<Error> corrupt(const ZipEntry& entry, const std::string& what) {
-    return fail(ErrorCode::archive, "entry '" + entry.name + "' " + what);
+    return fail(ErrorCode::archive, "entry '" + printable(entry.name) + "' " + what);
 }
 
 } // namespace
@@ -121,8 +123,17 @@ std::uint32_t zip_crc32(std::uint32_t crc, std::span<const std::byte> bytes) {
 
 #endif
 
-ZipEntryReader::ZipEntryReader()
-    : inflater_(std::make_unique<Inflater>()), input_(k_buffer_size), output_(k_buffer_size) {}
+ZipEntryReader::ZipEntryReader(std::function<bool()> cancelled)
+    : cancelled_(std::move(cancelled)), inflater_(std::make_unique<Inflater>()),
+      input_(k_buffer_size), output_(k_buffer_size) {}
+
+Status ZipEntryReader::check_cancelled(const ZipEntry& entry) const {
+    if (cancelled_ && cancelled_()) {
+        return fail(ErrorCode::interrupted,
+                    "interrupted while reading entry '" + printable(entry.name) + "'");
+    }
+    return {};
+}
 
 ZipEntryReader::~ZipEntryReader() = default;
 
@@ -136,6 +147,9 @@ Status ZipEntryReader::read_stored(const ZipReadAt& read_at, std::uint64_t data_
                                    const ZipEntry& entry, const ZipSink& sink) {
     std::uint32_t crc = 0;
     for (std::uint64_t done = 0; done < entry.size;) {
+        if (auto ok = check_cancelled(entry); !ok) {
+            return ok;
+        }
         const auto chunk = std::span(output_).first(
             static_cast<std::size_t>(std::min<std::uint64_t>(output_.size(), entry.size - done)));
         if (auto ok = read_at(data_offset + done, chunk); !ok) {
@@ -177,6 +191,10 @@ Status ZipEntryReader::read_deflated(const ZipReadAt& read_at, std::uint64_t dat
     std::uint64_t remaining = entry.compressed_size;
     std::uint64_t produced = 0;
     while (true) {
+        // Checked here too, not only by the sink: data that inflates to nothing never reaches it.
+        if (auto ok = check_cancelled(entry); !ok) {
+            return ok;
+        }
         if (input_left_ < k_refill_below && remaining > 0) {
             if (auto ok = refill(read_at, offset, remaining); !ok) {
                 return ok;

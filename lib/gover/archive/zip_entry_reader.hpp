@@ -22,7 +22,8 @@ using ZipSink = std::function<Status(std::span<const std::byte>)>;
 // One reader serves every entry of a zip in turn: its buffers and inflate state are reused.
 class ZipEntryReader {
   public:
-    ZipEntryReader();
+    // `cancelled` (optional) is polled between blocks; true stops with ErrorCode::interrupted.
+    explicit ZipEntryReader(std::function<bool()> cancelled = {});
     ~ZipEntryReader();
     ZipEntryReader(const ZipEntryReader&) = delete;
     ZipEntryReader& operator=(const ZipEntryReader&) = delete;
@@ -35,6 +36,7 @@ class ZipEntryReader {
 
   private:
     struct Inflater;
+    Status check_cancelled(const ZipEntry& entry) const;
     Status read_stored(const ZipReadAt& read_at, std::uint64_t data_offset, const ZipEntry& entry,
                        const ZipSink& sink);
     Status read_deflated(const ZipReadAt& read_at, std::uint64_t data_offset, const ZipEntry& entry,
@@ -42,6 +44,7 @@ class ZipEntryReader {
     // Moves the unread input to the front of the buffer and reads more of the entry after it.
     Status refill(const ZipReadAt& read_at, std::uint64_t& offset, std::uint64_t& remaining);
 
+    std::function<bool()> cancelled_;
     std::unique_ptr<Inflater> inflater_;
     std::vector<std::byte> input_;
     std::vector<std::byte> output_;

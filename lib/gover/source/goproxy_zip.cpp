@@ -13,6 +13,7 @@
 #include "gover/archive/zip_directory.hpp"
 #include "gover/archive/zip_entry_reader.hpp"
 #include "gover/base/interrupt.hpp"
+#include "gover/base/printable.hpp"
 #include "gover/base/sha256.hpp"
 #include "gover/sumdb/module_hash.hpp"
 
@@ -91,12 +92,16 @@ struct Unpacker {
     UnpackedModule out;
 
     Error bad(const std::string& entry, const std::string& why) const {
-        return Error{ErrorCode::archive, "refusing " + source + ": entry '" + entry + "' " + why,
+        return Error{ErrorCode::archive,
+                     "refusing " + source + ": entry '" + printable(entry) + "' " + why,
                      "the proxy served a zip that is not a Go toolchain module; nothing was "
                      "installed"};
     }
     // A damaged zip (the reader's archive errors), or the reader's other errors as they were.
     Error damaged(const Error& error, bool in_directory) const {
+        if (error.code == ErrorCode::interrupted) {
+            return Error{ErrorCode::interrupted, "interrupted while unpacking " + source, ""};
+        }
         if (error.code != ErrorCode::archive) {
             return error;
         }
@@ -266,7 +271,8 @@ Result<UnpackedModule> unpack_module_zip(const std::filesystem::path& zip, std::
     if (!writer) {
         return tl::unexpected(writer.error());
     }
-    Unpacker unpacker{**writer, prefix, source, limits, {}, {}, {}, {}};
+    Unpacker unpacker{
+        **writer, prefix, source, limits, ZipEntryReader([] { return interrupted(); }), {}, {}, {}};
     auto directory = read_zip_directory(read_at, compressed);
     if (!directory) {
         return tl::unexpected(unpacker.damaged(directory.error(), true));
