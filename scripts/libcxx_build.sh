@@ -13,10 +13,11 @@ gtest_src=${GOVER_GTEST_SOURCE_DIR:-/usr/src/googletest}
 [[ -f $gtest_src/googletest/CMakeLists.txt ]] ||
     { echo "libcxx_build: no GoogleTest source in $gtest_src (apt-get install googletest)" >&2
       exit 1; }
-# -O1 without debug information: the quickest compile that still runs the tests at speed.
+# -O0 without debug information: the quickest compile (a third less than -O1 on the CLI's
+# files); the unit tests still take seconds.
 cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=None \
     -DCMAKE_C_COMPILER=clang-14 -DCMAKE_CXX_COMPILER=clang++-14 \
-    -DCMAKE_CXX_FLAGS="-stdlib=libc++ -O1" -DCMAKE_EXE_LINKER_FLAGS="-stdlib=libc++" \
+    -DCMAKE_CXX_FLAGS="-stdlib=libc++ -O0" -DCMAKE_EXE_LINKER_FLAGS="-stdlib=libc++" \
     -DCMAKE_COMPILE_WARNING_AS_ERROR=ON -DGOVER_GTEST_SOURCE_DIR="$gtest_src" \
     ${GOVER_CMAKE_ARGS:-} >/dev/null
 cmake --build "$build" -j "$jobs" --target gover gover-shim gover_unit_tests
