@@ -299,8 +299,10 @@ Result<ZipDirectory> read_zip_directory(const ZipReadAt& read_at, std::uint64_t 
         return malformed("its end record claims more entries than its central directory holds");
     }
     std::vector<std::byte> bytes(end->size);
-    if (auto ok = read_at(end->offset, bytes); !ok) {
-        return tl::unexpected(ok.error());
+    if (!bytes.empty()) {
+        if (auto ok = read_at(end->offset, bytes); !ok) {
+            return tl::unexpected(ok.error());
+        }
     }
     ZipDirectory directory;
     directory.offset = end->offset;
