@@ -77,6 +77,13 @@ std::string ArchiveBuilder::tar() const {
     archive_write_set_format_pax_restricted(a); // ustar, plus pax headers for long names
     archive_write_set_bytes_per_block(a, 0);    // unbuffered: out.size() is where a header starts
     check(a, archive_write_open(a, &out, nullptr, append_callback, nullptr), "open");
+    write_items(a, out);
+    check(a, archive_write_close(a), "close");
+    archive_write_free(a);
+    return out;
+}
+
+void ArchiveBuilder::write_items(archive* a, std::string& out) const {
     for (const Item& item : items_) {
         archive_entry* entry = archive_entry_new();
         archive_entry_set_pathname(entry, item.path.c_str());
@@ -127,12 +134,14 @@ std::string ArchiveBuilder::tar() const {
             patch_size(out, header_at, item.declared);
         }
     }
-    check(a, archive_write_close(a), "close");
-    archive_write_free(a);
-    return out;
 }
 
 std::string ArchiveBuilder::zip(ZipMethod method, bool zip64) const {
+    for (const Item& item : items_) {
+        if (item.type != Type::file && item.type != Type::dir && item.type != Type::symlink) {
+            throw std::runtime_error("zip(): only files, directories and symlinks");
+        }
+    }
     std::string out;
     archive* a = archive_write_new();
     check(a, archive_write_set_format_zip(a), "zip format");
@@ -145,34 +154,7 @@ std::string ArchiveBuilder::zip(ZipMethod method, bool zip64) const {
     }
     archive_write_set_bytes_per_block(a, 0);
     check(a, archive_write_open(a, &out, nullptr, append_callback, nullptr), "open zip");
-    for (const Item& item : items_) {
-        archive_entry* entry = archive_entry_new();
-        archive_entry_set_pathname(entry, item.path.c_str());
-        archive_entry_set_perm(entry, item.mode);
-        archive_entry_set_mtime(entry, 1700000000, 0);
-        switch (item.type) {
-        case Type::file:
-            archive_entry_set_filetype(entry, AE_IFREG);
-            archive_entry_set_size(entry, static_cast<la_int64_t>(item.data.size()));
-            break;
-        case Type::dir:
-            archive_entry_set_filetype(entry, AE_IFDIR);
-            break;
-        case Type::symlink:
-            archive_entry_set_filetype(entry, AE_IFLNK);
-            archive_entry_set_symlink(entry, item.data.c_str());
-            break;
-        default:
-            throw std::runtime_error("zip(): only files, directories and symlinks");
-        }
-        check(a, archive_write_header(a, entry), "zip header");
-        if (item.type == Type::file && !item.data.empty() &&
-            archive_write_data(a, item.data.data(), item.data.size()) < 0) {
-            check(a, ARCHIVE_FATAL, "zip data");
-        }
-        check(a, archive_write_finish_entry(a), "zip finish entry");
-        archive_entry_free(entry);
-    }
+    write_items(a, out);
     check(a, archive_write_close(a), "zip close");
     archive_write_free(a);
     return out;

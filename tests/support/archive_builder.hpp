@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+struct archive;
+
 namespace gover::test {
 
 class ArchiveBuilder {
@@ -38,6 +40,8 @@ class ArchiveBuilder {
         unsigned mode = 0644;
         std::uint64_t declared = 0;
     };
+    // Every item as an entry of the open writer `a` (tar or zip) appending to `out`.
+    void write_items(archive* a, std::string& out) const;
     std::vector<Item> items_;
 };
 
