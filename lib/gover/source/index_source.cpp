@@ -2,6 +2,7 @@
 
 #include <atomic>
 #include <cerrno>
+#include <chrono>
 #include <cstring>
 #include <ctime>
 #include <fcntl.h>
@@ -81,11 +82,18 @@ struct Cached {
 };
 
 std::optional<std::int64_t> age_of(const fs::path& path) {
-    struct stat st {};
-    if (::stat(path.c_str(), &st) != 0) {
+    std::error_code ec;
+    const auto written = fs::last_write_time(path, ec);
+    if (ec) {
         return std::nullopt;
     }
-    return static_cast<std::int64_t>(std::time(nullptr)) - static_cast<std::int64_t>(st.st_mtime);
+    // The fine clock, not time(): a file's mtime can come from the fine clock while time() (the
+    // coarse one) still reads the previous second, which made a just-written cache look written
+    // in the future, and so stale.
+    const auto age = fs::file_time_type::clock::now() - written;
+    return age < decltype(age)::zero()
+               ? -1
+               : std::chrono::duration_cast<std::chrono::seconds>(age).count();
 }
 
 // The cached index for this mirror: the digest, or (when it is missing or damaged) the raw JSON,
