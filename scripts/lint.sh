@@ -14,8 +14,8 @@ if [[ -z $tidy ]] || ! command -v cppcheck >/dev/null; then
 fi
 
 # Only a configure: compile_commands.json is all the tools need. clang++ so that the flags in
-# it are the ones clang-tidy understands.
-cmake -S . -B "$build" -G Ninja -DGOVER_BUILD_TESTS=OFF -DCMAKE_BUILD_TYPE=Debug \
+# it are the ones clang-tidy understands, and every CLI file in it on its own (no unity batches).
+cmake -S . -B "$build" -G Ninja -DGOVER_BUILD_TESTS=OFF -DCMAKE_BUILD_TYPE=Debug -DGOVER_UNITY_CLI=OFF \
     -DCMAKE_C_COMPILER=clang-14 -DCMAKE_CXX_COMPILER=clang++-14 >/dev/null
 
 if (($# > 0)); then

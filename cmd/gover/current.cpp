@@ -33,11 +33,9 @@ int run_current(bool json) {
     const Status system_go = s.is_system() ? require_system_go(*layout) : Status{};
     const bool installed = s.is_system() ? static_cast<bool>(system_go) : s.runnable();
     if (json) {
-        const JsonScalar line =
-            s.source.line > 0 ? JsonScalar(std::int64_t{s.source.line}) : JsonScalar(nullptr);
         print(json_object({{"version", s.version_text()},
                            {"source", s.source.path},
-                           {"line", line},
+                           {"line", json_line_number(s.source.line)},
                            {"installed", installed}}) +
               "\n");
     } else {

@@ -37,11 +37,9 @@ std::string text_line(const Row& row) {
 std::string json_item(const Row& row) {
     const Currency& c = row.currency;
     const PinSource& source = row.pin.source;
-    const JsonScalar line =
-        source.line > 0 ? JsonScalar(std::int64_t{source.line}) : JsonScalar(nullptr);
     return json_object({{"version", c.version.str()},
                         {"source", source.path},
-                        {"line", line},
+                        {"line", json_line_number(source.line)},
                         {"latest_patch", c.latest_patch.str()},
                         {"latest", c.latest.str()},
                         {"supported", c.supported},

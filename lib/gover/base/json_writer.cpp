@@ -16,6 +16,10 @@ std::string scalar(const JsonScalar& value) {
 
 } // namespace
 
+JsonScalar json_line_number(int line) {
+    return line > 0 ? JsonScalar(std::int64_t{line}) : JsonScalar(nullptr);
+}
+
 std::string json_string(std::string_view text) {
     return dump(nlohmann::json(text));
 }

@@ -22,6 +22,9 @@ struct JsonMember {
 // A string literal: quotes, backslashes and control characters escaped, invalid UTF-8 replaced.
 std::string json_string(std::string_view text);
 
+// A line number counted from 1, or null for 0 (no line: the pin is not in a file's line).
+JsonScalar json_line_number(int line);
+
 // `{"key": value, "key": value}` on one line, members in the order given.
 std::string json_object(const std::vector<JsonMember>& members);
 
