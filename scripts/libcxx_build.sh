@@ -14,9 +14,9 @@ gtest_src=${GOVER_GTEST_SOURCE_DIR:-/usr/src/googletest}
     { echo "libcxx_build: no GoogleTest source in $gtest_src (apt-get install googletest)" >&2
       exit 1; }
 # -O0 without debug information: the quickest compile (a third less than -O1 on the CLI's
-# files); the unit tests still take seconds. Each CLI file on its own (no unity batches), so a
-# missing include shows here as it would on a Mac.
-cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=None -DGOVER_UNITY_CLI=OFF \
+# files); the unit tests still take seconds. Each CLI and test file on its own (no unity
+# batches), so a missing include shows here as it would on a Mac.
+cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=None -DGOVER_UNITY_BUILD=OFF \
     -DCMAKE_C_COMPILER=clang-14 -DCMAKE_CXX_COMPILER=clang++-14 \
     -DCMAKE_CXX_FLAGS="-stdlib=libc++ -O0" -DCMAKE_EXE_LINKER_FLAGS="-stdlib=libc++" \
     -DCMAKE_COMPILE_WARNING_AS_ERROR=ON -DGOVER_GTEST_SOURCE_DIR="$gtest_src" \

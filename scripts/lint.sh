@@ -15,8 +15,8 @@ fi
 
 # Only a configure: compile_commands.json is all the tools need. clang++ so that the flags in
 # it are the ones clang-tidy understands, and every CLI file in it on its own (no unity batches).
-cmake -S . -B "$build" -G Ninja -DGOVER_BUILD_TESTS=OFF -DCMAKE_BUILD_TYPE=Debug -DGOVER_UNITY_CLI=OFF \
-    -DCMAKE_C_COMPILER=clang-14 -DCMAKE_CXX_COMPILER=clang++-14 >/dev/null
+cmake -S . -B "$build" -G Ninja -DGOVER_BUILD_TESTS=OFF -DCMAKE_BUILD_TYPE=Debug \
+    -DGOVER_UNITY_BUILD=OFF -DCMAKE_C_COMPILER=clang-14 -DCMAKE_CXX_COMPILER=clang++-14 >/dev/null
 
 if (($# > 0)); then
     files=("$@")

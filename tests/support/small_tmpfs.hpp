@@ -15,8 +15,9 @@ class SmallTmpfs {
   public:
     // `options`: mount data such as "size=64k" or "size=64k" plus read_only.
     explicit SmallTmpfs(const std::string& options, bool read_only = false) {
-        mounted_ = ::mount("gover-test", dir_.path().c_str(), "tmpfs", read_only ? MS_RDONLY : 0UL,
-                           options.c_str()) == 0;
+        mounted_ =
+            ::mount("gover-test", dir_.path().c_str(), "tmpfs",
+                    read_only ? static_cast<unsigned long>(MS_RDONLY) : 0UL, options.c_str()) == 0;
     }
     ~SmallTmpfs() {
         if (mounted_) {

@@ -6,13 +6,12 @@
 #include <vector>
 
 #include "gover/currency/currency.hpp"
+#include "support/version_literal.hpp"
 
 namespace gover {
 namespace {
 
-GoVersion v(std::string_view text) {
-    return *GoVersion::parse(text);
-}
+using test::v;
 
 // A list as a source gives it; `stable` as the index says (an rc is never stable here).
 std::vector<AvailableRelease> list(std::initializer_list<const char*> versions) {

@@ -7,20 +7,13 @@
 
 #include <gtest/gtest.h>
 
+#include "support/env_fake.hpp"
 #include "support/temp_dir.hpp"
 
 namespace gover {
 namespace {
 
-EnvLookup env_of(std::map<std::string, std::string> vars) {
-    return [vars = std::move(vars)](const char* name) -> std::optional<std::string> {
-        auto it = vars.find(name);
-        if (it == vars.end()) {
-            return std::nullopt;
-        }
-        return it->second;
-    };
-}
+using test::env_of;
 
 void write(const std::filesystem::path& path, const std::string& text) {
     std::filesystem::create_directories(path.parent_path());

@@ -12,17 +12,13 @@
 #include "gover/source/goproxy_source.hpp"
 #include "gover/source/goproxy_zip.hpp"
 #include "gover/store/install_meta.hpp"
+#include "support/env_fake.hpp"
 #include "support/temp_dir.hpp"
 
 namespace gover {
 namespace {
 
-EnvLookup env_of(std::map<std::string, std::string> vars) {
-    return [vars = std::move(vars)](const char* name) -> std::optional<std::string> {
-        auto it = vars.find(name);
-        return it == vars.end() ? std::nullopt : std::optional<std::string>(it->second);
-    };
-}
+using test::env_of;
 
 TEST(GoproxySettings, EnvironmentThenGoEnvFileThenDefaults) {
     test::TempDir dir;

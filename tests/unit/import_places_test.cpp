@@ -9,6 +9,7 @@
 
 #include "gover/import/toolchain_tree.hpp"
 #include "support/binary_headers.hpp"
+#include "support/env_fake.hpp"
 #include "support/temp_dir.hpp"
 
 namespace fs = std::filesystem;
@@ -16,14 +17,7 @@ namespace fs = std::filesystem;
 namespace gover {
 namespace {
 
-EnvLookup env_of(std::map<std::string, std::string> vars) {
-    return [vars = std::move(vars)](const char* name) -> std::optional<std::string> {
-        if (auto it = vars.find(name); it != vars.end()) {
-            return it->second;
-        }
-        return std::nullopt;
-    };
-}
+using test::env_of;
 
 TEST(ImportRoots, DefaultsFollowHomeAndGo) {
     const auto roots = ImportRoots::from_env(env_of({{"HOME", "/h"}, {"GOENV", "off"}}), false);

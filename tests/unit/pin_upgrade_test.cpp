@@ -7,13 +7,12 @@
 
 #include "gover/currency/upgrade_plan.hpp"
 #include "gover/store/pin_upgrade.hpp"
+#include "support/version_literal.hpp"
 
 namespace gover {
 namespace {
 
-GoVersion v(std::string_view text) {
-    return *GoVersion::parse(text);
-}
+using test::v;
 
 std::string edited(std::string_view text, int line, bool tool_versions, std::string_view from,
                    std::string_view to) {

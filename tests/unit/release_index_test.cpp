@@ -7,6 +7,7 @@
 #include <sstream>
 
 #include "gover/source/release_index.hpp"
+#include "support/version_literal.hpp"
 
 namespace gover {
 namespace {
@@ -27,9 +28,7 @@ const ReleaseIndex& index_2026() {
     return index;
 }
 
-GoVersion v(std::string_view text) {
-    return *GoVersion::parse(text);
-}
+using test::v;
 
 std::string resolved(const ReleaseIndex& index, std::string_view spec) {
     auto request = parse_spec(spec);

@@ -56,8 +56,6 @@ class ShimLinksTest : public ::testing::Test {
     }
 };
 
-} // namespace
-
 TEST_F(ShimLinksTest, FindInstalledShimHonoursTheVariable) {
     EXPECT_EQ(gover::find_installed_shim(), shim);
     ::setenv("GOVER_SHIM_PATH", (tmp / "missing").c_str(), 1);
@@ -148,3 +146,5 @@ TEST_F(ShimLinksTest, ConcurrentRefreshesAgree) {
     EXPECT_EQ(shim_names(), want);
     EXPECT_EQ(read_all(layout.shim_copy()), "shim build 1");
 }
+
+} // namespace

@@ -7,17 +7,14 @@
 #include <vector>
 
 #include "core/spec.hpp"
+#include "support/version_literal.hpp"
 
 namespace gover {
 namespace {
 
 using Kind = VersionRequest::Kind;
 
-GoVersion v(std::string_view text) {
-    auto parsed = GoVersion::parse(text);
-    EXPECT_TRUE(parsed) << text;
-    return parsed.value_or(GoVersion{});
-}
+using test::v;
 
 std::vector<GoVersion> list(std::initializer_list<const char*> texts) {
     std::vector<GoVersion> out;

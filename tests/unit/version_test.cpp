@@ -6,16 +6,13 @@
 #include <vector>
 
 #include "core/version.hpp"
+#include "support/version_literal.hpp"
 
 using gover::GoVersion;
 
 namespace {
 
-GoVersion v(const std::string& s) {
-    auto parsed = GoVersion::parse(s);
-    EXPECT_TRUE(parsed.has_value()) << s;
-    return parsed.value_or(GoVersion{});
-}
+using gover::test::v;
 
 int cmp(const std::string& a, const std::string& b) {
     auto c = v(a) <=> v(b);
