@@ -150,12 +150,13 @@ Result<ReleaseIndex> load_file_mirror(const IndexCachePaths& paths, const Mirror
                     "a file:// mirror (GOVER_MIRROR) is a directory holding index.json");
     }
     // A local file has no ETag: its size and modification time stand in for one. The time
-    // through std::filesystem, which has it to the nanosecond on Linux and macOS alike (the
-    // field names in struct stat differ).
+    // through std::filesystem, to the nanosecond on Linux and macOS alike (struct stat's field
+    // names differ), and as nanoseconds (libc++ counts file time in a 128-bit integer).
     std::error_code ec;
-    const auto modified = fs::last_write_time(*path, ec);
-    const std::string stamp = "file " + std::to_string(st.st_size) + " " +
-                              std::to_string(modified.time_since_epoch().count());
+    const auto modified = std::chrono::duration_cast<std::chrono::nanoseconds>(
+        fs::last_write_time(*path, ec).time_since_epoch());
+    const std::string stamp =
+        "file " + std::to_string(st.st_size) + " " + std::to_string(modified.count());
     if (auto text = read_whole_file(paths.digest)) {
         if (auto digest = read_digest(*text, only);
             digest && digest->meta.url == mirror.base_url() && digest->meta.etag == stamp) {
