@@ -25,10 +25,6 @@ tl::unexpected<Error> malformed(const std::string& what) {
     return fail(ErrorCode::archive, what);
 }
 
-std::string label(const std::string& name) {
-    return "entry '" + printable(name) + "'";
-}
-
 // Little-endian fields at a cursor that never reads past its span (callers check the length).
 class Fields {
   public:
@@ -204,7 +200,7 @@ Status apply_zip64_extra(std::span<const std::byte> extra, ZipEntry& entry, bool
         const std::size_t needed =
             8 * (std::size_t(need_size) + std::size_t(need_compressed) + std::size_t(need_offset));
         if (length < needed) {
-            return malformed(label(entry.name) + " has a short zip64 field");
+            return malformed(zip_entry_label(entry.name) + " has a short zip64 field");
         }
         entry.size = need_size ? f.u64() : entry.size;
         entry.compressed_size = need_compressed ? f.u64() : entry.compressed_size;
@@ -212,7 +208,7 @@ Status apply_zip64_extra(std::span<const std::byte> extra, ZipEntry& entry, bool
         return {};
     }
     if (need_size || need_compressed || need_offset) {
-        return malformed(label(entry.name) + " lacks its zip64 field");
+        return malformed(zip_entry_label(entry.name) + " lacks its zip64 field");
     }
     return {};
 }
@@ -256,23 +252,27 @@ Result<ZipEntry> parse_central(std::span<const std::byte> bytes, std::size_t& us
         return tl::unexpected(ok.error());
     }
     if (disk != 0 && disk != 0xffff) {
-        return malformed(label(entry.name) + " lies on another disk");
+        return malformed(zip_entry_label(entry.name) + " lies on another disk");
     }
     if ((flags & k_flag_encrypted) != 0) {
-        return malformed(label(entry.name) + " is encrypted");
+        return malformed(zip_entry_label(entry.name) + " is encrypted");
     }
     if (entry.method != k_zip_stored && entry.method != k_zip_deflated) {
-        return malformed(label(entry.name) + " uses compression method " +
+        return malformed(zip_entry_label(entry.name) + " uses compression method " +
                          std::to_string(entry.method) + " (only stored and deflated are read)");
     }
     if (entry.method == k_zip_stored && entry.size != entry.compressed_size) {
-        return malformed(label(entry.name) + " is stored but its two sizes differ");
+        return malformed(zip_entry_label(entry.name) + " is stored but its two sizes differ");
     }
     entry.type = entry_type(made_by, external, entry.name);
     return entry;
 }
 
 } // namespace
+
+std::string zip_entry_label(const std::string& name) {
+    return "entry '" + printable(name) + "'";
+}
 
 Result<ZipDirectory> read_zip_directory(const ZipReadAt& read_at, std::uint64_t file_size) {
     auto end = find_end(read_at, file_size);
@@ -318,7 +318,7 @@ Result<ZipDirectory> read_zip_directory(const ZipReadAt& read_at, std::uint64_t 
             return tl::unexpected(entry.error());
         }
         if (entry->local_header_offset > directory.offset) {
-            return malformed(label(entry->name) + " lies outside the file");
+            return malformed(zip_entry_label(entry->name) + " lies outside the file");
         }
         const std::uint64_t span = k_local_size + entry->name.size() + entry->compressed_size;
         if (entry->compressed_size > directory.offset || span > directory.offset - data) {
@@ -338,7 +338,9 @@ Result<ZipDirectory> read_zip_directory(const ZipReadAt& read_at, std::uint64_t 
 
 Result<std::uint64_t> zip_entry_data_offset(const ZipReadAt& read_at, const ZipDirectory& directory,
                                             const ZipEntry& entry) {
-    const auto outside = [&] { return malformed(label(entry.name) + " lies outside the file"); };
+    const auto outside = [&] {
+        return malformed(zip_entry_label(entry.name) + " lies outside the file");
+    };
     if (entry.local_header_offset > directory.offset ||
         directory.offset - entry.local_header_offset < k_local_size) {
         return outside();
@@ -349,7 +351,7 @@ Result<std::uint64_t> zip_entry_data_offset(const ZipReadAt& read_at, const ZipD
     }
     Fields f(header);
     if (f.u32() != k_local_signature) {
-        return malformed(label(entry.name) + " has a bad local header signature");
+        return malformed(zip_entry_label(entry.name) + " has a bad local header signature");
     }
     f.skip(22); // versions, flags, method, time, date, CRC-32 and sizes (the directory's count)
     const std::uint64_t name_length = f.u16();

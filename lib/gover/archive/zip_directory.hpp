@@ -35,6 +35,9 @@ struct ZipEntry {
 inline constexpr std::uint16_t k_zip_stored = 0;
 inline constexpr std::uint16_t k_zip_deflated = 8;
 
+// "entry '<name>'" for messages, the name made printable (it comes from the zip).
+std::string zip_entry_label(const std::string& name);
+
 struct ZipDirectory {
     std::vector<ZipEntry> entries; // in the central directory's order
     std::uint64_t offset = 0;      // where the central directory starts: every entry ends before

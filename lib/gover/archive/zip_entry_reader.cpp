@@ -4,8 +4,6 @@
 #include <cstring>
 #include <string>
 
-#include "gover/base/printable.hpp"
-
 #if GOVER_HAVE_ISAL
 #include <isa-l/crc.h>
 #include <isa-l/igzip_lib.h>
@@ -23,7 +21,7 @@ constexpr std::size_t k_buffer_size = 256 * 1024;
 constexpr std::size_t k_refill_below = 64 * 1024;
 
 tl::unexpected<Error> corrupt(const ZipEntry& entry, const std::string& what) {
-    return fail(ErrorCode::archive, "entry '" + printable(entry.name) + "' " + what);
+    return fail(ErrorCode::archive, zip_entry_label(entry.name) + " " + what);
 }
 
 } // namespace
@@ -130,7 +128,7 @@ ZipEntryReader::ZipEntryReader(std::function<bool()> cancelled)
 Status ZipEntryReader::check_cancelled(const ZipEntry& entry) const {
     if (cancelled_ && cancelled_()) {
         return fail(ErrorCode::interrupted,
-                    "interrupted while reading entry '" + printable(entry.name) + "'");
+                    "interrupted while reading " + zip_entry_label(entry.name));
     }
     return {};
 }

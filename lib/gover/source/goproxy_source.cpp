@@ -6,6 +6,7 @@
 
 #include "core/regular_file.hpp"
 #include "gover/base/atomic_file.hpp"
+#include "gover/base/file_age.hpp"
 #include "gover/base/sha256.hpp"
 #include "gover/source/goproxy_fetch.hpp"
 #include "gover/sumdb/verifier_key.hpp"
@@ -25,13 +26,8 @@ std::filesystem::path list_cache(const Layout& layout, const std::string& goprox
 }
 
 bool is_fresh(const std::filesystem::path& path) {
-    std::error_code ec;
-    const auto written = std::filesystem::last_write_time(path, ec);
-    if (ec) {
-        return false;
-    }
-    const auto age = std::filesystem::file_time_type::clock::now() - written;
-    return age >= decltype(age)::zero() && age < k_list_fresh_for;
+    const auto age = file_age(path);
+    return age && *age >= std::chrono::seconds::zero() && *age < k_list_fresh_for;
 }
 
 std::optional<std::string> read_cached(const std::filesystem::path& path) {

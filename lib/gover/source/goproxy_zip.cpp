@@ -13,7 +13,6 @@
 #include "gover/archive/zip_directory.hpp"
 #include "gover/archive/zip_entry_reader.hpp"
 #include "gover/base/interrupt.hpp"
-#include "gover/base/printable.hpp"
 #include "gover/base/sha256.hpp"
 #include "gover/sumdb/module_hash.hpp"
 
@@ -93,7 +92,7 @@ struct Unpacker {
 
     Error bad(const std::string& entry, const std::string& why) const {
         return Error{ErrorCode::archive,
-                     "refusing " + source + ": entry '" + printable(entry) + "' " + why,
+                     "refusing " + source + ": " + zip_entry_label(entry) + " " + why,
                      "the proxy served a zip that is not a Go toolchain module; nothing was "
                      "installed"};
     }

@@ -4,7 +4,6 @@
 #include <cerrno>
 #include <chrono>
 #include <cstring>
-#include <ctime>
 #include <fcntl.h>
 #include <limits>
 #include <sys/stat.h>
@@ -12,6 +11,7 @@
 
 #include "core/regular_file.hpp"
 #include "gover/base/atomic_file.hpp"
+#include "gover/base/file_age.hpp"
 #include "gover/source/index_digest.hpp"
 
 namespace gover {
@@ -81,21 +81,6 @@ struct Cached {
     std::int64_t age_seconds = 0; // since the index was fetched or last revalidated
 };
 
-std::optional<std::int64_t> age_of(const fs::path& path) {
-    std::error_code ec;
-    const auto written = fs::last_write_time(path, ec);
-    if (ec) {
-        return std::nullopt;
-    }
-    // The fine clock, not time(): a file's mtime can come from the fine clock while time() (the
-    // coarse one) still reads the previous second, which made a just-written cache look written
-    // in the future, and so stale.
-    const auto age = fs::file_time_type::clock::now() - written;
-    return age < decltype(age)::zero()
-               ? -1
-               : std::chrono::duration_cast<std::chrono::seconds>(age).count();
-}
-
 // The cached index for this mirror: the digest, or (when it is missing or damaged) the raw JSON,
 // which then carries no validators and is fetched again in full when stale.
 std::optional<Cached> read_cache(const IndexCachePaths& paths, const Mirror& mirror,
@@ -103,14 +88,13 @@ std::optional<Cached> read_cache(const IndexCachePaths& paths, const Mirror& mir
     if (auto text = read_whole_file(paths.digest)) {
         if (auto digest = read_digest(*text, only);
             digest && digest->meta.url == mirror.base_url()) {
-            if (auto age = age_of(paths.digest)) {
-                return Cached{std::move(*digest), *age};
+            if (auto age = file_age(paths.digest)) {
+                return Cached{std::move(*digest), age->count()};
             }
         }
     }
     auto raw = read_whole_file(paths.raw);
-    auto age = age_of(paths.raw);
-    if (!raw || !age) {
+    if (!raw) {
         return std::nullopt;
     }
     auto parsed = ReleaseIndex::parse(*raw, paths.raw.string());
